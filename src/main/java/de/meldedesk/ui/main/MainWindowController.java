@@ -1,0 +1,77 @@
+package de.meldedesk.ui.main;
+
+import de.meldedesk.i18n.Messages;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: navigation on the left, the chosen screen in the middle, a status bar below. */
+public class MainWindowController {
+
+    private final Locale locale;
+    private final Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
+    private final Map<Section, Node> screens = new EnumMap<>(Section.class);
+
+    @FXML
+    private VBox navigation;
+    @FXML
+    private StackPane content;
+    @FXML
+    private Label statusProfile;
+
+    public MainWindowController(Locale locale) {
+        this.locale = locale;
+    }
+
+    @FXML
+    private void initialize() {
+        ToggleGroup group = new ToggleGroup();
+        for (Section section : Section.values()) {
+            ToggleButton button = new ToggleButton(Messages.format(locale, "nav." + section.id()));
+            button.setId("nav-" + section.id());
+            button.setGraphic(new FontIcon(section.icon()));
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.getStyleClass().add("nav-button");
+            button.setMnemonicParsing(false);
+            button.setOnAction(e -> show(section));
+            buttons.put(section, button);
+            navigation.getChildren().add(button);
+        }
+        // A toggle group lets the user deselect the current button; keep one screen chosen.
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        statusProfile.setText(Messages.format(locale, "status.profile", Messages.format(locale, "profile.sandbox")));
+        show(Section.INCIDENTS);
+    }
+
+    /** Registers the screen shown for a section; sections without one show a short placeholder. */
+    public void setScreen(Section section, Node screen) {
+        screens.put(section, screen);
+    }
+
+    public void show(Section section) {
+        buttons.get(section).setSelected(true);
+        Node screen = screens.computeIfAbsent(section, this::placeholder);
+        content.getChildren().setAll(screen);
+    }
+
+    private Node placeholder(Section section) {
+        Label label = new Label(Messages.format(locale, "nav." + section.id() + ".placeholder"));
+        label.setId("placeholder-" + section.id());
+        label.setWrapText(true);
+        label.getStyleClass().add("placeholder");
+        return label;
+    }
+}
