@@ -10,7 +10,7 @@ final class CommandLine {
 
     /** Runs the command and returns the process exit code. */
     static int run(GlobalOptions options, AppPaths paths) {
-        System.err.println(Messages.format(options.locale(), "cli.unknownCommand", options.command()));
+        System.err.println(Messages.format(options.commandLineLocale(java.util.Locale.getDefault()), "cli.unknownCommand", options.command()));
         return 2;
     }
 }

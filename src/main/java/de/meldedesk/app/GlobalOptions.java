@@ -7,6 +7,7 @@ import java.util.Locale;
 /**
  * The options that come before the command: {@code [--data-dir DIR] [--lang de|en] COMMAND ...}.
  * Everything from the first word that is not a global option on belongs to the command.
+ * {@code locale} is null unless {@code --lang} was given.
  */
 public record GlobalOptions(String dataDir, Locale locale, List<String> commandArgs) {
 
@@ -19,13 +20,23 @@ public record GlobalOptions(String dataDir, Locale locale, List<String> commandA
         return commandArgs.isEmpty() ? "gui" : commandArgs.get(0);
     }
 
+    /** Returns the language given with {@code --lang}, or {@code fallback}. */
+    public Locale localeOr(Locale fallback) {
+        return locale != null ? locale : fallback;
+    }
+
+    /** Returns the language for command-line messages: {@code --lang}, else English only on an English system. */
+    public Locale commandLineLocale(Locale systemLocale) {
+        return localeOr("en".equals(systemLocale.getLanguage()) ? Locale.UK : Locale.GERMANY);
+    }
+
     /**
      * Parses the global options.
      *
      * @throws IllegalArgumentException with an English text for the log when an option lacks its value
      *     or {@code --lang} names a language other than de or en
      */
-    public static GlobalOptions parse(String[] args, Locale systemLocale) {
+    public static GlobalOptions parse(String[] args) {
         String dataDir = null;
         Locale locale = null;
         List<String> rest = new ArrayList<>();
@@ -46,9 +57,6 @@ public record GlobalOptions(String dataDir, Locale locale, List<String> commandA
         }
         for (; i < args.length; i++) {
             rest.add(args[i]);
-        }
-        if (locale == null) {
-            locale = "en".equals(systemLocale.getLanguage()) ? Locale.UK : Locale.GERMANY;
         }
         return new GlobalOptions(dataDir, locale, rest);
     }

@@ -1,7 +1,6 @@
 package de.meldedesk.app;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Entry point of the jar and the installed launcher. It does not extend
@@ -16,7 +15,7 @@ public final class Launcher {
     public static void main(String[] args) {
         GlobalOptions options;
         try {
-            options = GlobalOptions.parse(args, Locale.getDefault());
+            options = GlobalOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("meldedesk: " + e.getMessage());
             System.exit(2);

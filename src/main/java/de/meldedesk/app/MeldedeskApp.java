@@ -5,7 +5,6 @@ import de.meldedesk.i18n.Messages;
 import de.meldedesk.ui.main.MainWindowController;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
@@ -28,10 +27,11 @@ public class MeldedeskApp extends Application {
 
     @Override
     public void init() {
-        GlobalOptions options = GlobalOptions.parse(getParameters().getRaw().toArray(String[]::new), Locale.getDefault());
+        GlobalOptions options = GlobalOptions.parse(getParameters().getRaw().toArray(String[]::new));
         AppPaths paths = AppPaths.resolve(options.dataDir(), System.getenv(),
                 System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
-        context = new AppContext(paths, Messages.supported(options.locale()));
+        // The desktop app speaks German unless told otherwise, whatever the system language.
+        context = new AppContext(paths, Messages.supported(options.localeOr(Messages.GERMAN)));
         LOG.info("Meldedesk {} starting, data folder {}", Version.get(), paths.dataDir());
     }
 

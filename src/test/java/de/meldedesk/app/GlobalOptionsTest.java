@@ -12,17 +12,18 @@ class GlobalOptionsTest {
 
     @Test
     void noArgumentsMeansGuiInSystemLanguage() {
-        GlobalOptions options = GlobalOptions.parse(new String[0], Locale.GERMANY);
+        GlobalOptions options = GlobalOptions.parse(new String[0]);
 
         assertThat(options.command()).isEqualTo("gui");
-        assertThat(options.locale()).isEqualTo(Locale.GERMANY);
+        assertThat(options.commandLineLocale(Locale.GERMANY)).isEqualTo(Locale.GERMANY);
+        assertThat(options.localeOr(Locale.GERMANY)).isEqualTo(Locale.GERMANY);
         assertThat(options.dataDir()).isNull();
     }
 
     @Test
     void globalOptionsBeforeCommand() {
         GlobalOptions options = GlobalOptions.parse(
-                new String[] {"--data-dir", "/tmp/x", "--lang=en", "validate", "--json", "a.csv"}, Locale.GERMANY);
+                new String[] {"--data-dir", "/tmp/x", "--lang=en", "validate", "--json", "a.csv"});
 
         assertThat(options.dataDir()).isEqualTo("/tmp/x");
         assertThat(options.locale().getLanguage()).isEqualTo("en");
@@ -31,15 +32,16 @@ class GlobalOptionsTest {
     }
 
     @Test
-    void frenchSystemGetsGerman() {
-        assertThat(GlobalOptions.parse(new String[0], Locale.FRANCE).locale()).isEqualTo(Locale.GERMANY);
+    void commandLineFollowsSystemLanguage() {
+        assertThat(GlobalOptions.parse(new String[0]).commandLineLocale(Locale.FRANCE)).isEqualTo(Locale.GERMANY);
+        assertThat(GlobalOptions.parse(new String[0]).commandLineLocale(Locale.US)).isEqualTo(Locale.UK);
     }
 
     @Test
     void badOptionsAreRejected() {
-        assertThatThrownBy(() -> GlobalOptions.parse(new String[] {"--lang", "fr"}, Locale.GERMANY))
+        assertThatThrownBy(() -> GlobalOptions.parse(new String[] {"--lang", "fr"}))
                 .hasMessageContaining("de or en");
-        assertThatThrownBy(() -> GlobalOptions.parse(new String[] {"--data-dir"}, Locale.GERMANY))
+        assertThatThrownBy(() -> GlobalOptions.parse(new String[] {"--data-dir"}))
                 .hasMessageContaining("needs a value");
     }
 
