@@ -2,6 +2,7 @@ package de.meldedesk.app;
 
 import atlantafx.base.theme.PrimerLight;
 import de.meldedesk.i18n.Messages;
+import de.meldedesk.ui.common.ErrorReporter;
 import de.meldedesk.ui.main.MainWindowController;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ public class MeldedeskApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
+        ErrorReporter errors = new ErrorReporter(context.locale());
+        errors.setOwner(stage);
+        errors.installAsDefaultHandler();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ResourceBundle bundle = Messages.bundle(context.locale());
         FXMLLoader loader = new FXMLLoader(MainWindowController.class.getResource("MainWindow.fxml"), bundle);
