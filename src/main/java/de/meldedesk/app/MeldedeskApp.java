@@ -50,6 +50,7 @@ public class MeldedeskApp extends Application {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MeldedeskApp.class.getResource("/de/meldedesk/ui/meldedesk.css").toExternalForm());
         stage.setTitle(Messages.format(context.locale(), "app.title", Version.get()));
+        stage.getIcons().setAll(WindowIcons.load());
         stage.setScene(scene);
         stage.show();
     }
