@@ -1,5 +1,6 @@
 package de.meldedesk.app;
 
+import de.meldedesk.persistence.StorePaths;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -61,5 +62,10 @@ public final class AppPaths {
 
     public Path backupDir() {
         return dataDir.resolve("backups");
+    }
+
+    /** Returns the folders of the local store; {@code persistence} cannot use this class itself. */
+    public StorePaths storePaths() {
+        return new StorePaths(dataDir, databaseDir(), backupDir());
     }
 }

@@ -188,6 +188,20 @@ public final class CareflexJson {
         return new Report(text(root, "careflexId", ""), text(root, "apiToken", ""), incidents);
     }
 
+    /** Reads one incident as {@link #writeIncident} writes it, with the same strict rules as {@link #readReport}. */
+    public static Incident readIncident(String json) throws WireFormatException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new WireFormatException("incident is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null) {
+            throw new WireFormatException("incident is empty");
+        }
+        return readIncident(root, "incident");
+    }
+
     private static Incident readIncident(JsonNode node, String where) throws WireFormatException {
         if (!node.isObject()) {
             throw new WireFormatException(where + " is not an object");
