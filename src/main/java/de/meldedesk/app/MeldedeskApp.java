@@ -3,12 +3,17 @@ package de.meldedesk.app;
 import atlantafx.base.theme.PrimerLight;
 import de.meldedesk.i18n.Messages;
 import de.meldedesk.ui.common.ErrorReporter;
-import de.meldedesk.ui.main.MainWindowController;
+import de.meldedesk.persistence.AlreadyRunningException;
+import de.meldedesk.persistence.InstanceHandshake;
+import de.meldedesk.persistence.Settings;
+import de.meldedesk.persistence.SettingsStore;
+import de.meldedesk.persistence.StoreOpenException;
 import java.io.IOException;
+import java.util.Locale;
 import java.nio.file.Path;
-import java.util.ResourceBundle;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -21,6 +26,9 @@ public class MeldedeskApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(MeldedeskApp.class);
 
     private AppContext context;
+    private AppPaths paths;
+    private Locale locale;
+    private StoreOpenException openFailure;
 
     static void launchWith(String[] args) {
         Application.launch(MeldedeskApp.class, args);
@@ -29,30 +37,69 @@ public class MeldedeskApp extends Application {
     @Override
     public void init() {
         GlobalOptions options = GlobalOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        AppPaths paths = AppPaths.resolve(options.dataDir(), System.getenv(),
+        paths = AppPaths.resolve(options.dataDir(), System.getenv(),
                 System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
-        // The desktop app speaks German unless told otherwise, whatever the system language.
-        context = new AppContext(paths, Messages.supported(options.localeOr(Messages.GERMAN)));
+        locale = chooseLocale(options, new SettingsStore(paths.storePaths()).load());
         LOG.info("Meldedesk {} starting, data folder {}", Version.get(), paths.dataDir());
+        try {
+            context = AppContext.open(paths, locale);
+        } catch (StoreOpenException e) {
+            openFailure = e;
+            if (e instanceof AlreadyRunningException) {
+                LOG.info("Another Meldedesk has the data folder open; asking it to come to the front");
+                InstanceHandshake.requestFocus(paths.dataDir());
+            } else {
+                LOG.error("The store could not be opened", e);
+            }
+        }
+    }
+
+    /** The desktop app speaks German unless {@code --lang} or the settings say otherwise, whatever the system language. */
+    static Locale chooseLocale(GlobalOptions options, Settings settings) {
+        if (options.locale() != null) {
+            return Messages.supported(options.locale());
+        }
+        if (settings.language() != null) {
+            return Messages.supported(Locale.forLanguageTag(settings.language()));
+        }
+        return Messages.GERMAN;
     }
 
     @Override
     public void start(Stage stage) throws IOException {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        if (openFailure != null) {
+            showOpenFailure(openFailure);
+            Platform.exit();
+            return;
+        }
         ErrorReporter errors = new ErrorReporter(context.locale());
         errors.setOwner(stage);
         errors.installAsDefaultHandler();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ResourceBundle bundle = Messages.bundle(context.locale());
-        FXMLLoader loader = new FXMLLoader(MainWindowController.class.getResource("MainWindow.fxml"), bundle);
-        loader.setControllerFactory(type -> ControllerFactory.create(type, context));
-        Parent root = loader.load();
+        Parent root = new ControllerFactory(context).load("/de/meldedesk/ui/main/MainWindow.fxml");
 
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MeldedeskApp.class.getResource("/de/meldedesk/ui/meldedesk.css").toExternalForm());
         stage.setTitle(Messages.format(context.locale(), "app.title", Version.get()));
         stage.getIcons().setAll(WindowIcons.load());
         stage.setScene(scene);
+        context.store().onFocusRequested(() -> Platform.runLater(() -> {
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+        }));
         stage.show();
+    }
+
+    /** Tells the clerk in plain words why Meldedesk cannot start, without a stack trace. */
+    private void showOpenFailure(StoreOpenException failure) {
+        Alert alert = new Alert(failure instanceof AlreadyRunningException
+                ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
+        alert.setTitle(Messages.format(locale, "app.name"));
+        alert.setHeaderText(null);
+        alert.setContentText(failure.userMessage(locale));
+        alert.getDialogPane().setMinWidth(520);
+        alert.showAndWait();
     }
 
     @Override

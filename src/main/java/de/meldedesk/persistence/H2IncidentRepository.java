@@ -377,6 +377,28 @@ public final class H2IncidentRepository implements IncidentRepository {
     }
 
     @Override
+    public int releaseUnknown(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return database.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE incidents SET status = 'READY', updated_at = ? WHERE id = ? AND status = 'UNKNOWN'")) {
+                for (Long id : ids) {
+                    Rows.setInstant(s, 1, clock.instant());
+                    s.setLong(2, id);
+                    s.addBatch();
+                }
+                int released = 0;
+                for (int count : s.executeBatch()) {
+                    released += Math.max(count, 0);
+                }
+                return released;
+            }
+        });
+    }
+
+    @Override
     public List<StoredIncident> searchHistory(String text, int limit, int offset) {
         List<Object> args = new ArrayList<>();
         String sql = SELECT + historyWhere(text, args) + " ORDER BY i.submission_id DESC, i.id LIMIT ? OFFSET ?";

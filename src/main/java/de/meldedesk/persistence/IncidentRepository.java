@@ -82,6 +82,14 @@ public interface IncidentRepository {
     int markInterruptedAsUnknown();
 
     /**
+     * Turns incidents of unknown outcome back into READY. Only for a clerk who
+     * checked in the portal that they did not arrive; others are left alone.
+     *
+     * @return how many incidents were released
+     */
+    int releaseUnknown(List<Long> ids);
+
+    /**
      * Searches sent incidents (accepted, rejected, unknown or being sent) by
      * employee name prefix, employee ID, personnel number, incident ID, import
      * ID or external ID; blank text lists them all. Newest submission first.

@@ -188,7 +188,7 @@ public final class SubmissionService {
                 request.incidents().size());
         // Committed before the POST leaves: after a crash these incidents show as outcome unknown.
         store.incidents().markSending(planned.incidentIds(), submissionId);
-        store.audit().append("submission.start", "submission", Long.toString(submissionId),
+        store.audit().append("submission.started", "submission", Long.toString(submissionId),
                 "company " + planned.company().careflexId() + ", " + planned.incidentIds().size() + " incidents, profile "
                         + profileName);
 
@@ -208,7 +208,7 @@ public final class SubmissionService {
         store.submissions().complete(submissionId, new SubmissionResult(result.httpStatus(), result.responseBody(),
                 result.outcome().name(), result.errorText(), result.retryAfter(), result.importId(),
                 result.finishedAt()));
-        store.audit().append("submission.finish", "submission", Long.toString(submissionId),
+        store.audit().append("submission.finished", "submission", Long.toString(submissionId),
                 "outcome " + result.outcome() + (result.importId() == null ? "" : ", importId " + result.importId()));
         LOG.info("Submission {} for company {} finished: {} ({} incidents)", submissionId,
                 planned.company().careflexId(), result.outcome(), planned.incidentIds().size());
@@ -242,18 +242,10 @@ public final class SubmissionService {
      * @return how many incidents were released
      */
     public int releaseUnknownAfterConfirmation(List<Long> incidentIds, String confirmedBy) {
-        int released = 0;
-        for (Long id : incidentIds) {
-            Optional<StoredIncident> found = store.incidents().findById(id);
-            if (found.isEmpty() || found.get().status() != IncidentStatus.UNKNOWN) {
-                continue;
-            }
-            StoredIncident incident = found.get();
-            store.incidents().updateDraft(id, incident.incident(), IncidentStatus.READY, incident.problems(),
-                    incident.invalidInput());
-            store.audit().append("incident.resendConfirmed", "incident", Long.toString(id),
-                    "outcome unknown released for sending again by " + confirmedBy);
-            released++;
+        int released = store.incidents().releaseUnknown(incidentIds);
+        if (released > 0) {
+            store.audit().append("incident.resendconfirmed", "incident", incidentIds.toString(),
+                    released + " incidents of unknown outcome released for sending again by " + confirmedBy);
         }
         return released;
     }

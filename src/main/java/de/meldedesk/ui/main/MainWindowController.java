@@ -1,6 +1,10 @@
 package de.meldedesk.ui.main;
 
 import de.meldedesk.i18n.Messages;
+import de.meldedesk.ui.common.ViewLoader;
+import de.meldedesk.ui.common.Workspace;
+import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +21,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public class MainWindowController {
 
     private final Locale locale;
+    private final ViewLoader views;
+    private final Workspace workspace;
     private final Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
     private final Map<Section, Node> screens = new EnumMap<>(Section.class);
 
@@ -26,9 +32,15 @@ public class MainWindowController {
     private StackPane content;
     @FXML
     private Label statusProfile;
+    @FXML
+    private Label statusSignIn;
+    @FXML
+    private Label statusReady;
 
-    public MainWindowController(Locale locale) {
+    public MainWindowController(Locale locale, ViewLoader views, Workspace workspace) {
         this.locale = locale;
+        this.views = views;
+        this.workspace = workspace;
     }
 
     @FXML
@@ -52,7 +64,15 @@ public class MainWindowController {
                 old.setSelected(true);
             }
         });
-        statusProfile.setText(Messages.format(locale, "status.profile", Messages.format(locale, "profile.sandbox")));
+        statusProfile.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.format(locale, "status.profile", workspace.activeProfileProperty().get()),
+                workspace.activeProfileProperty()));
+        statusSignIn.textProperty().bind(Bindings.createStringBinding(
+                () -> workspace.tokenStatusProperty().get().describe(locale, ZoneId.systemDefault()),
+                workspace.tokenStatusProperty()));
+        statusReady.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.format(locale, "status.ready", workspace.readyCountProperty().get()),
+                workspace.readyCountProperty()));
         show(Section.INCIDENTS);
     }
 
@@ -63,8 +83,15 @@ public class MainWindowController {
 
     public void show(Section section) {
         buttons.get(section).setSelected(true);
-        Node screen = screens.computeIfAbsent(section, this::placeholder);
+        Node screen = screens.computeIfAbsent(section, this::load);
         content.getChildren().setAll(screen);
+    }
+
+    private Node load(Section section) {
+        if (MainWindowController.class.getResource(section.fxmlPath()) == null) {
+            return placeholder(section);
+        }
+        return views.load(section.fxmlPath());
     }
 
     private Node placeholder(Section section) {

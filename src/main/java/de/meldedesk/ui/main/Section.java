@@ -29,4 +29,13 @@ public enum Section {
     public Ikon icon() {
         return icon;
     }
+
+    /**
+     * Returns the class-path location of the screen's FXML, by convention
+     * {@code /de/meldedesk/ui/<id>/<Id>View.fxml}; a section whose file does
+     * not exist yet shows a placeholder.
+     */
+    public String fxmlPath() {
+        return "/de/meldedesk/ui/" + id + "/" + Character.toUpperCase(id.charAt(0)) + id.substring(1) + "View.fxml";
+    }
 }

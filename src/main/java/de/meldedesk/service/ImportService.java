@@ -1,0 +1,156 @@
+package de.meldedesk.service;
+
+import de.meldedesk.domain.Company;
+import de.meldedesk.domain.Draft;
+import de.meldedesk.domain.IncidentStatus;
+import de.meldedesk.domain.Source;
+import de.meldedesk.domain.StoredIncident;
+import de.meldedesk.domain.Text;
+import de.meldedesk.domain.validation.Problem;
+import de.meldedesk.importing.ImportedFile;
+import de.meldedesk.importing.ImportedRow;
+import de.meldedesk.persistence.AuditLog;
+import de.meldedesk.persistence.EmployeeRepository;
+import de.meldedesk.persistence.Store;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the rows of an imported file as drafts, and creates or updates the
+ * employees found in it. Rows without errors become ready; rows with errors
+ * are left out unless the clerk asks for all rows, and then stay drafts.
+ */
+public final class ImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    static final String AUDIT_ACTION = "file.imported";
+
+    private final Store store;
+
+    public ImportService(Store store) {
+        this.store = store;
+    }
+
+    /** A row that was not stored, with the reason as a bundle key. */
+    public record LeftOut(ImportedRow row, String reasonKey, Object argument) {
+    }
+
+    /** An earlier draft or sent incident with the same employee, type and validFrom. */
+    public record Duplicate(ImportedRow row, StoredIncident earlier) {
+    }
+
+    /** What an import stored and what it left out. */
+    public record Outcome(List<Long> draftIds, int ready, List<LeftOut> leftOut, List<Duplicate> duplicates,
+                          int employeesCreated, int employeesChanged) {
+    }
+
+    /** Returns the times a file with the same content was imported before, newest first. */
+    public List<String> earlierImportsOf(ImportedFile file) {
+        if (file.contentHash() == null) {
+            return List.of();
+        }
+        return store.audit().list(AuditLog.Filter.ALL.object("file", file.contentHash())).stream()
+                .map(entry -> entry.loggedAt() + " " + entry.details())
+                .toList();
+    }
+
+    /** Returns, per row, an earlier incident of the same company, employee, type and validFrom. */
+    public List<Duplicate> findDuplicates(ImportedFile file, String defaultCareflexId) {
+        List<Duplicate> duplicates = new ArrayList<>();
+        for (ImportedRow row : file.rows()) {
+            Optional<Company> company = companyOf(row, defaultCareflexId);
+            if (company.isEmpty() || row.incident().employeeId() == null || row.incident().type() == null
+                    || row.incident().validFrom() == null) {
+                continue;
+            }
+            List<StoredIncident> earlier = store.incidents().findDuplicates(company.get().id(),
+                    row.incident().employeeId(), row.incident().type(), row.incident().validFrom(), null);
+            if (!earlier.isEmpty()) {
+                duplicates.add(new Duplicate(row, earlier.get(0)));
+            }
+        }
+        return duplicates;
+    }
+
+    /**
+     * Stores the rows as drafts in one transaction.
+     *
+     * @param includeRowsWithErrors also store rows with errors, as drafts that are not ready
+     * @param skipDuplicates leave out rows that {@link #findDuplicates} reports
+     */
+    public Outcome store(ImportedFile file, String defaultCareflexId, boolean includeRowsWithErrors,
+                         boolean skipDuplicates) {
+        List<LeftOut> leftOut = new ArrayList<>();
+        List<Duplicate> duplicates = findDuplicates(file, defaultCareflexId);
+        Map<Integer, Duplicate> duplicateRows = new HashMap<>();
+        duplicates.forEach(d -> duplicateRows.put(d.row().rowNumber(), d));
+
+        List<Draft> drafts = new ArrayList<>();
+        List<ImportedRow> storedRows = new ArrayList<>();
+        int ready = 0;
+        for (ImportedRow row : file.rows()) {
+            Optional<Company> company = companyOf(row, defaultCareflexId);
+            if (company.isEmpty()) {
+                String careflexId = Text.clean(row.careflexId()) != null ? row.careflexId() : defaultCareflexId;
+                leftOut.add(new LeftOut(row, careflexId == null ? "import.store.noCompany" : "import.store.unknownCompany",
+                        careflexId));
+                continue;
+            }
+            if (row.hasErrors() && !includeRowsWithErrors) {
+                leftOut.add(new LeftOut(row, "import.store.hasErrors", row.errors().size()));
+                continue;
+            }
+            if (skipDuplicates && (duplicateRows.containsKey(row.rowNumber()) || row.duplicateOf() != null)) {
+                leftOut.add(new LeftOut(row, "import.store.duplicate", row.duplicateOf()));
+                continue;
+            }
+            IncidentStatus status = row.hasErrors() ? IncidentStatus.DRAFT : IncidentStatus.READY;
+            if (status == IncidentStatus.READY) {
+                ready++;
+            }
+            List<Problem> problems = row.problems();
+            drafts.add(new Draft(company.get().id(), row.incident(), status, problems,
+                    new Source(file.sourceName(), row.sheet(), row.rowNumber(), file.contentHash()), Map.of(), null));
+            storedRows.add(row);
+        }
+        List<Long> ids = drafts.isEmpty() ? List.of() : store.incidents().insertDrafts(drafts);
+
+        int created = 0;
+        int changed = 0;
+        EmployeeRepository employees = store.employees();
+        for (int i = 0; i < storedRows.size(); i++) {
+            ImportedRow row = storedRows.get(i);
+            String employeeId = row.incident().employeeId();
+            if (employeeId == null || row.incident().employee().isEmpty()) {
+                continue;
+            }
+            EmployeeRepository.UpsertResult result = employees.merge(drafts.get(i).companyId(), employeeId,
+                    row.incident().employee(), "import " + file.sourceName() + " row " + row.rowNumber());
+            if (result.created()) {
+                created++;
+            } else if (!result.changedFields().isEmpty()) {
+                changed++;
+            }
+        }
+        if (file.contentHash() != null) {
+            store.audit().append(AUDIT_ACTION, "file", file.contentHash(),
+                    file.sourceName() + ": " + ids.size() + " drafts stored, " + leftOut.size() + " rows left out");
+        }
+        LOG.info("Imported {}: {} drafts ({} ready), {} rows left out, {} employees created, {} changed",
+                file.sourceName(), ids.size(), ready, leftOut.size(), created, changed);
+        return new Outcome(ids, ready, leftOut, duplicates, created, changed);
+    }
+
+    private Optional<Company> companyOf(ImportedRow row, String defaultCareflexId) {
+        String careflexId = Text.clean(row.careflexId());
+        if (careflexId == null) {
+            careflexId = Text.clean(defaultCareflexId);
+        }
+        return careflexId == null ? Optional.empty() : store.companies().findByCareflexId(careflexId);
+    }
+}
