@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where Meldedesk keeps its data: the database, backups and logs live in one
+ * The folders of Meldedesk's data: the database, backups and logs live in one
  * folder per user. {@code --data-dir} wins over {@code MELDEDESK_DATA_DIR},
  * which wins over the operating system's usual place.
  */

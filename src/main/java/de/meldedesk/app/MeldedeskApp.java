@@ -54,7 +54,7 @@ public class MeldedeskApp extends Application {
         }
     }
 
-    /** The desktop app speaks German unless {@code --lang} or the settings say otherwise, whatever the system language. */
+    /** Chooses German unless {@code --lang} or the settings name English, whatever the system language. */
     static Locale chooseLocale(GlobalOptions options, Settings settings) {
         if (options.locale() != null) {
             return Messages.supported(options.locale());

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One line of the audit log: who (the operating-system user) did what to
- * which object. {@code details} never holds a secret.
+ * which object. {@code details} never contains a secret.
  */
 public record AuditEntry(
         long id,

@@ -1,7 +1,7 @@
 package de.meldedesk.domain;
 
 /**
- * Where an incident stands. {@code SENDING} is written before a request
+ * The processing state of an incident. {@code SENDING} is written before a request
  * leaves; an incident still in that state at the next start was interrupted
  * and becomes {@code UNKNOWN}, never a draft again, because the portal may
  * have received it.

@@ -32,7 +32,7 @@ public final class EmptyReportService {
         this.zone = zone;
     }
 
-    /** Where a company stands for a month. */
+    /** The reporting state of a company for one month. */
     public enum MonthState {
         INCIDENTS_SENT,
         EMPTY_REPORT_SENT,

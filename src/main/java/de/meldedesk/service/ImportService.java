@@ -44,7 +44,7 @@ public final class ImportService {
     public record Duplicate(ImportedRow row, StoredIncident earlier) {
     }
 
-    /** What an import stored and what it left out. */
+    /** The result of an import: the drafts stored and the rows left out. */
     public record Outcome(List<Long> draftIds, int ready, List<LeftOut> leftOut, List<Duplicate> duplicates,
                           int employeesCreated, int employeesChanged) {
     }

@@ -59,7 +59,7 @@ public final class SubmissionService {
     public record Blocked(StoredIncident incident, String reasonKey, List<Problem> problems) {
     }
 
-    /** What a review shows before anything is sent. */
+    /** The review shown before anything is sent: the requests and the incidents that cannot go. */
     public record Plan(List<PlannedRequest> requests, List<Blocked> blocked) {
 
         public int incidentCount() {
@@ -144,7 +144,7 @@ public final class SubmissionService {
 
     /**
      * Sends the planned requests one after another. Stops before the next
-     * request when {@code cancelled} says so, and after an outcome that would
+     * request once {@code cancelled} returns true, and after an outcome that would
      * hit every further request too (authentication, proxy, connection, retry
      * later); the rest stay as they were and can be sent again.
      */
@@ -236,7 +236,7 @@ public final class SubmissionService {
 
     /**
      * Releases incidents of unknown outcome for sending again. The caller must
-     * have asked the clerk and been told that the portal does not have them,
+     * have asked the clerk, who checked that the portal does not have them,
      * because the portal may have imported them and would then hold duplicates.
      *
      * @return how many incidents were released
