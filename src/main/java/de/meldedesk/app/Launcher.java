@@ -23,6 +23,11 @@ public final class Launcher {
         }
         AppPaths paths = AppPaths.resolve(options.dataDir(), System.getenv(),
                 System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+        // Lets the default ProxySelector read the operating system's proxy settings, as offices expect;
+        // it must be set before the first network call.
+        if (System.getProperty("java.net.useSystemProxies") == null) {
+            System.setProperty("java.net.useSystemProxies", "true");
+        }
         // Must happen before the first logger is created, because Logback reads it once.
         System.setProperty(AppPaths.LOG_DIR_PROPERTY, paths.logDir().toString());
 
