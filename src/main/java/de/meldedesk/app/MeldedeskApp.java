@@ -3,6 +3,7 @@ package de.meldedesk.app;
 import atlantafx.base.theme.PrimerLight;
 import de.meldedesk.i18n.Messages;
 import de.meldedesk.ui.common.ErrorReporter;
+import de.meldedesk.ui.submit.SubmitFlow;
 import de.meldedesk.persistence.AlreadyRunningException;
 import de.meldedesk.persistence.InstanceHandshake;
 import de.meldedesk.persistence.Settings;
@@ -89,6 +90,7 @@ public class MeldedeskApp extends Application {
             stage.requestFocus();
         }));
         stage.show();
+        SubmitFlow.install(context, stage);
     }
 
     /** Tells the clerk in plain words why Meldedesk cannot start, without a stack trace. */
