@@ -38,6 +38,12 @@ class CrashSafetyTest {
             Thread reader = readIds(child, committed, ready);
 
             assertThat(ready.await(30, TimeUnit.SECONDS)).as("child %d opened the store", kill).isTrue();
+            // On a loaded machine the first commit can take long; kill only once this child has committed one.
+            int before = committed.size();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (committed.size() == before && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             Thread.sleep(50 + random.nextInt(600));
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("child %d ended", kill).isTrue();
