@@ -1,6 +1,7 @@
 package de.meldedesk.app;
 
-import de.meldedesk.i18n.Messages;
+import de.meldedesk.cli.Cli;
+import java.util.Locale;
 
 /** Runs a headless command; the desktop toolkit is never started here. */
 final class CommandLine {
@@ -10,7 +11,7 @@ final class CommandLine {
 
     /** Runs the command and returns the process exit code. */
     static int run(GlobalOptions options, AppPaths paths) {
-        System.err.println(Messages.format(options.commandLineLocale(java.util.Locale.getDefault()), "cli.unknownCommand", options.command()));
-        return 2;
+        return Cli.run(options.commandArgs(), paths.storePaths(), options.commandLineLocale(Locale.getDefault()),
+                System.out, System.err, System.getenv());
     }
 }

@@ -9,6 +9,11 @@ import java.nio.file.Path;
  */
 public final class Launcher {
 
+    /** The lowest level that the console appender of {@code logback.xml} prints. */
+    static final String CONSOLE_LEVEL_PROPERTY = "meldedesk.consoleLevel";
+    /** Appended to the console pattern of {@code logback.xml}; {@code %nopex} leaves stack traces out. */
+    static final String CONSOLE_EXCEPTIONS_PROPERTY = "meldedesk.consoleExceptions";
+
     private Launcher() {
     }
 
@@ -30,6 +35,12 @@ public final class Launcher {
         }
         // Must happen before the first logger is created, because Logback reads it once.
         System.setProperty(AppPaths.LOG_DIR_PROPERTY, paths.logDir().toString());
+        if (!"gui".equals(options.command()) && !"sandbox".equals(options.command())
+                && System.getProperty(CONSOLE_LEVEL_PROPERTY) == null) {
+            // Commands keep standard error for warnings and their own one-line messages. The log file gets everything.
+            System.setProperty(CONSOLE_LEVEL_PROPERTY, "WARN");
+            System.setProperty(CONSOLE_EXCEPTIONS_PROPERTY, "%nopex");
+        }
 
         if ("gui".equals(options.command())) {
             MeldedeskApp.launchWith(args);
