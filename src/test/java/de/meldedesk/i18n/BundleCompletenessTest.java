@@ -66,6 +66,26 @@ class BundleCompletenessTest {
         assertThat(missing).as("keys used in code but missing from the bundles").isEmpty();
     }
 
+    /** Bundles merge by union, so a key added on two branches would silently keep only its last text. */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String name : new String[] {"messages_de.properties", "messages_en.properties"}) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/i18n", name))) {
+                int eq = line.indexOf('=');
+                if (line.isBlank() || line.startsWith("#") || line.startsWith(" ") || eq <= 0) {
+                    continue;
+                }
+                String key = line.substring(0, eq).trim();
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+            assertThat(twice).as("keys defined twice in " + name).isEmpty();
+        }
+    }
+
     @Test
     void navigationKeysExist() {
         Set<String> german = keys(Messages.GERMAN);
