@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -284,6 +285,25 @@ public final class H2IncidentRepository implements IncidentRepository {
                 + " AND i.valid_from = ? AND i.deleted_at IS NULL AND i.id <> ? ORDER BY i.id";
         List<Object> args = List.of(companyId, employeeId, type, validFrom, excludeId == null ? -1L : excludeId);
         return database.transaction(c -> query(c, sql, args));
+    }
+
+    @Override
+    public List<StoredIncident> findByEmployeeIds(long companyId, Collection<String> employeeIds) {
+        List<String> wanted = new ArrayList<>(new java.util.LinkedHashSet<>(employeeIds));
+        List<StoredIncident> found = new ArrayList<>();
+        // Chunks keep the IN list within what every database accepts as parameters.
+        int chunk = 500;
+        for (int from = 0; from < wanted.size(); from += chunk) {
+            List<String> part = wanted.subList(from, Math.min(wanted.size(), from + chunk));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            String sql = SELECT + " WHERE i.company_id = ? AND i.deleted_at IS NULL AND i.employee_id IN (" + marks
+                    + ") ORDER BY i.id";
+            List<Object> args = new ArrayList<>();
+            args.add(companyId);
+            args.addAll(part);
+            found.addAll(database.transaction(c -> query(c, sql, args)));
+        }
+        return found;
     }
 
     @Override

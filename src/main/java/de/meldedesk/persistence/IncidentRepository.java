@@ -6,6 +6,7 @@ import de.meldedesk.domain.IncidentStatus;
 import de.meldedesk.domain.StoredIncident;
 import de.meldedesk.domain.validation.Problem;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,9 @@ public interface IncidentRepository {
      * @throws IllegalStateException when one of them may not be sent (already
      *         sent, being sent or in the bin); then none is marked
      */
+    /** Returns the incidents of a company, drafted or sent and not in the bin, for any of the employee IDs. */
+    List<StoredIncident> findByEmployeeIds(long companyId, Collection<String> employeeIds);
+
     void markSending(List<Long> ids, long submissionId);
 
     /**

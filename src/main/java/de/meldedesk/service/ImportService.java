@@ -2,6 +2,7 @@ package de.meldedesk.service;
 
 import de.meldedesk.domain.Company;
 import de.meldedesk.domain.Draft;
+import de.meldedesk.domain.Incident;
 import de.meldedesk.domain.IncidentStatus;
 import de.meldedesk.domain.Source;
 import de.meldedesk.domain.StoredIncident;
@@ -14,6 +15,9 @@ import de.meldedesk.persistence.EmployeeRepository;
 import de.meldedesk.persistence.Store;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,22 +63,42 @@ public final class ImportService {
                 .toList();
     }
 
-    /** Returns, per row, an earlier incident of the same company, employee, type and validFrom. */
+    /**
+     * Returns, per row, an earlier incident of the same company, employee, type
+     * and validFrom. Looks the employees up in batches, because a monthly file
+     * has thousands of rows.
+     */
     public List<Duplicate> findDuplicates(ImportedFile file, String defaultCareflexId) {
-        List<Duplicate> duplicates = new ArrayList<>();
+        Map<String, Optional<Company>> companies = new HashMap<>();
+        Map<Long, List<ImportedRow>> rowsByCompany = new LinkedHashMap<>();
         for (ImportedRow row : file.rows()) {
-            Optional<Company> company = companyOf(row, defaultCareflexId);
+            Optional<Company> company = companyOf(row, defaultCareflexId, companies);
             if (company.isEmpty() || row.incident().employeeId() == null || row.incident().type() == null
                     || row.incident().validFrom() == null) {
                 continue;
             }
-            List<StoredIncident> earlier = store.incidents().findDuplicates(company.get().id(),
-                    row.incident().employeeId(), row.incident().type(), row.incident().validFrom(), null);
-            if (!earlier.isEmpty()) {
-                duplicates.add(new Duplicate(row, earlier.get(0)));
+            rowsByCompany.computeIfAbsent(company.get().id(), k -> new ArrayList<>()).add(row);
+        }
+        List<Duplicate> duplicates = new ArrayList<>();
+        for (Map.Entry<Long, List<ImportedRow>> entry : rowsByCompany.entrySet()) {
+            Set<String> employeeIds = new HashSet<>();
+            entry.getValue().forEach(row -> employeeIds.add(row.incident().employeeId()));
+            Map<String, StoredIncident> earliest = new HashMap<>();
+            for (StoredIncident stored : store.incidents().findByEmployeeIds(entry.getKey(), employeeIds)) {
+                earliest.putIfAbsent(key(stored.incident()), stored);
+            }
+            for (ImportedRow row : entry.getValue()) {
+                StoredIncident earlier = earliest.get(key(row.incident()));
+                if (earlier != null) {
+                    duplicates.add(new Duplicate(row, earlier));
+                }
             }
         }
         return duplicates;
+    }
+
+    private static String key(Incident incident) {
+        return incident.employeeId() + "|" + incident.type() + "|" + incident.validFrom();
     }
 
     /**
@@ -92,9 +116,10 @@ public final class ImportService {
 
         List<Draft> drafts = new ArrayList<>();
         List<ImportedRow> storedRows = new ArrayList<>();
+        Map<String, Optional<Company>> companies = new HashMap<>();
         int ready = 0;
         for (ImportedRow row : file.rows()) {
-            Optional<Company> company = companyOf(row, defaultCareflexId);
+            Optional<Company> company = companyOf(row, defaultCareflexId, companies);
             if (company.isEmpty()) {
                 String careflexId = Text.clean(row.careflexId()) != null ? row.careflexId() : defaultCareflexId;
                 leftOut.add(new LeftOut(row, careflexId == null ? "import.store.noCompany" : "import.store.unknownCompany",
@@ -146,11 +171,16 @@ public final class ImportService {
         return new Outcome(ids, ready, leftOut, duplicates, created, changed);
     }
 
-    private Optional<Company> companyOf(ImportedRow row, String defaultCareflexId) {
+    /** Looks the row's company up once per CareFlex ID, caching the answer in {@code cache}. */
+    private Optional<Company> companyOf(ImportedRow row, String defaultCareflexId,
+                                        Map<String, Optional<Company>> cache) {
         String careflexId = Text.clean(row.careflexId());
         if (careflexId == null) {
             careflexId = Text.clean(defaultCareflexId);
         }
-        return careflexId == null ? Optional.empty() : store.companies().findByCareflexId(careflexId);
+        if (careflexId == null) {
+            return Optional.empty();
+        }
+        return cache.computeIfAbsent(careflexId, id -> store.companies().findByCareflexId(id));
     }
 }

@@ -459,13 +459,8 @@ public final class ImportWizardModel {
         }
     }
 
-    /**
-     * Returns the rows that repeat an incident of the store. An empty store is
-     * not asked row by row, which saves one query per row on a first import.
-     */
+    /** Returns the rows that repeat an incident of the store; an empty store is not asked at all. */
     private List<ImportService.Duplicate> storeDuplicates(ImportedFile read, String careflexId) {
-        // NOTE: ImportService asks the store once per row; for 10,000 rows against a filled store that takes
-        // several seconds, during which the progress bar shows no share.
         if (services.incidents().count(IncidentFilter.ALL) == 0) {
             return List.of();
         }
