@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
@@ -420,17 +421,27 @@ public final class H2IncidentRepository implements IncidentRepository {
 
     @Override
     public List<StoredIncident> searchHistory(String text, int limit, int offset) {
+        return searchHistory(HistoryFilter.text(text), limit, offset);
+    }
+
+    @Override
+    public long countHistory(String text) {
+        return countHistory(HistoryFilter.text(text));
+    }
+
+    @Override
+    public List<StoredIncident> searchHistory(HistoryFilter filter, int limit, int offset) {
         List<Object> args = new ArrayList<>();
-        String sql = SELECT + historyWhere(text, args) + " ORDER BY i.submission_id DESC, i.id LIMIT ? OFFSET ?";
+        String sql = SELECT + historyWhere(filter, args) + " ORDER BY i.submission_id DESC, i.id LIMIT ? OFFSET ?";
         args.add(limit);
         args.add(offset);
         return database.transaction(c -> query(c, sql, args));
     }
 
     @Override
-    public long countHistory(String text) {
+    public long countHistory(HistoryFilter filter) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT COUNT(*) FROM incidents i" + historyWhere(text, args);
+        String sql = "SELECT COUNT(*) FROM incidents i" + historyWhere(filter, args);
         return database.transaction(c -> countQuery(c, sql, args));
     }
 
@@ -439,9 +450,10 @@ public final class H2IncidentRepository implements IncidentRepository {
      * indexed sub-select joined by UNION, because H2 does not use several
      * indexes for one OR condition and would scan every sent incident.
      */
-    private static String historyWhere(String text, List<Object> args) {
-        String where = " WHERE i.status IN " + SENT_STATUSES + " AND i.deleted_at IS NULL";
-        String term = text == null ? "" : text.strip();
+    private static String historyWhere(HistoryFilter filter, List<Object> args) {
+        String where = " WHERE i.status IN " + SENT_STATUSES + " AND i.deleted_at IS NULL"
+                + historyNarrowing(filter, args);
+        String term = filter.text() == null ? "" : filter.text().strip();
         if (term.isEmpty()) {
             return where;
         }
@@ -457,6 +469,36 @@ public final class H2IncidentRepository implements IncidentRepository {
         args.add(namePrefix);
         args.add(namePrefix);
         return where + " AND i.id IN (" + union + ")";
+    }
+
+    /** Builds the conditions for company, type, request, status and send time; empty when the filter has none. */
+    private static String historyNarrowing(HistoryFilter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder();
+        if (filter.companyId() != null) {
+            where.append(" AND i.company_id = ?");
+            args.add(filter.companyId());
+        }
+        if (filter.type() != null) {
+            where.append(" AND i.incident_type = ?");
+            args.add(filter.type());
+        }
+        if (filter.submissionId() != null) {
+            where.append(" AND i.submission_id = ?");
+            args.add(filter.submissionId());
+        }
+        if (filter.status() != null) {
+            where.append(" AND i.status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.sentFrom() != null || filter.sentTo() != null) {
+            where.append(" AND i.submission_id IN (SELECT id FROM submissions WHERE started_at >= ?"
+                    + " AND started_at < ?)");
+            Instant from = filter.sentFrom() == null ? Instant.EPOCH : filter.sentFrom();
+            Instant to = filter.sentTo() == null ? Instant.parse("9999-12-31T00:00:00Z") : filter.sentTo();
+            args.add(from.atOffset(ZoneOffset.UTC));
+            args.add(to.atOffset(ZoneOffset.UTC));
+        }
+        return where.toString();
     }
 
     private static List<StoredIncident> query(Connection c, String sql, List<Object> args) throws SQLException {

@@ -101,4 +101,9 @@ public interface IncidentRepository {
     List<StoredIncident> searchHistory(String text, int limit, int offset);
 
     long countHistory(String text);
+
+    /** Searches sent incidents like {@link #searchHistory(String, int, int)}, narrowed by the other fields of the filter. */
+    List<StoredIncident> searchHistory(HistoryFilter filter, int limit, int offset);
+
+    long countHistory(HistoryFilter filter);
 }

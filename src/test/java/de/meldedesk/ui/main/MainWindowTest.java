@@ -7,7 +7,6 @@ import de.meldedesk.testsupport.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +51,7 @@ class MainWindowTest {
         robot.clickOn("#nav-history");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nav-history").queryAs(ToggleButton.class).isSelected()).isTrue();
-        assertThat(robot.lookup("#placeholder-history").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#history-view").query().isVisible()).isTrue();
 
         Path shot = Screenshots.write(stage.getScene(), "main-window-de");
         assertThat(Files.size(shot)).isGreaterThan(1000);
