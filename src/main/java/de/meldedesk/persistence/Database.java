@@ -47,13 +47,25 @@ final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** Runs {@code work} in one transaction and returns its result. */
+    /** Runs {@code work} in one transaction, writes the commit through to the file and returns its result. */
     <T> T transaction(SqlWork<T> work) {
+        return run(work, true);
+    }
+
+    /** Runs {@code work}, which only reads, in one transaction and returns its result. */
+    <T> T read(SqlWork<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(SqlWork<T> work, boolean writes) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
+                if (writes) {
+                    checkpoint(connection);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
@@ -61,6 +73,19 @@ final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("database operation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes committed changes through to the file at once. Even with
+     * WRITE_DELAY=0, H2 2.5 behind a connection pool sometimes lost a batch of
+     * drafts it had reported as committed when CrashSafetyTest killed the
+     * process; with CHECKPOINT SYNC after each writing transaction it did not
+     * in repeated runs. It costs an fsync per write, so reads skip it.
+     */
+    private static void checkpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
         }
     }
 

@@ -214,7 +214,7 @@ public final class H2IncidentRepository implements IncidentRepository {
         String sql = SELECT + where(filter, args) + " ORDER BY i.id LIMIT ? OFFSET ?";
         args.add(filter.limit());
         args.add(filter.offset());
-        return database.transaction(c -> query(c, sql, args));
+        return database.read(c -> query(c, sql, args));
     }
 
     @Override
@@ -285,7 +285,7 @@ public final class H2IncidentRepository implements IncidentRepository {
         String sql = SELECT + " WHERE i.company_id = ? AND i.employee_id = ? AND i.incident_type = ?"
                 + " AND i.valid_from = ? AND i.deleted_at IS NULL AND i.id <> ? ORDER BY i.id";
         List<Object> args = List.of(companyId, employeeId, type, validFrom, excludeId == null ? -1L : excludeId);
-        return database.transaction(c -> query(c, sql, args));
+        return database.read(c -> query(c, sql, args));
     }
 
     @Override
@@ -302,7 +302,7 @@ public final class H2IncidentRepository implements IncidentRepository {
             List<Object> args = new ArrayList<>();
             args.add(companyId);
             args.addAll(part);
-            found.addAll(database.transaction(c -> query(c, sql, args)));
+            found.addAll(database.read(c -> query(c, sql, args)));
         }
         return found;
     }
@@ -435,7 +435,7 @@ public final class H2IncidentRepository implements IncidentRepository {
         String sql = SELECT + historyWhere(filter, args) + " ORDER BY i.submission_id DESC, i.id LIMIT ? OFFSET ?";
         args.add(limit);
         args.add(offset);
-        return database.transaction(c -> query(c, sql, args));
+        return database.read(c -> query(c, sql, args));
     }
 
     @Override
