@@ -19,15 +19,18 @@ final class Database implements AutoCloseable {
 
     /**
      * Settings on every connection. WRITE_DELAY=0 makes H2 write each commit to
-     * the file when it happens instead of up to half a second later, so a
-     * killed process keeps every transaction it reported as committed (with
-     * the default, CrashSafetyTest loses drafts). DB_CLOSE_ON_EXIT=FALSE leaves
-     * closing to {@link Store#close()} instead of a shutdown hook that races
-     * with it. No AUTO_SERVER: one process only.
+     * the file when it happens instead of up to half a second later.
+     * REUSE_SPACE=FALSE makes it append new chunks at the end of the file: with
+     * reuse, CrashSafetyTest under load lost whole batches that had been
+     * reported as committed, apparently because recovery after SIGKILL did not
+     * find a newer chunk written into free space. The file then only shrinks
+     * when H2 compacts it on close. DB_CLOSE_ON_EXIT=FALSE leaves closing to
+     * {@link Store#close()} instead of a shutdown hook that races with it. No
+     * AUTO_SERVER: one process only.
      * NOTE: H2 does not fsync each commit, so after a power cut the last
      * commits may be missing if the operating system had not yet written them.
      */
-    static final String SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    static final String SETTINGS = ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
     private static final int MAX_CONNECTIONS = 4;
 
@@ -77,11 +80,9 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Writes committed changes through to the file at once. Even with
-     * WRITE_DELAY=0, H2 2.5 behind a connection pool sometimes lost a batch of
-     * drafts it had reported as committed when CrashSafetyTest killed the
-     * process; with CHECKPOINT SYNC after each writing transaction it did not
-     * in repeated runs. It costs an fsync per write, so reads skip it.
+     * Writes committed changes through to the file at once, as a second guard
+     * besides the settings above. It costs an fsync per writing transaction,
+     * so reads skip it.
      */
     private static void checkpoint(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
