@@ -27,8 +27,6 @@ final class Database implements AutoCloseable {
      * when H2 compacts it on close. DB_CLOSE_ON_EXIT=FALSE leaves closing to
      * {@link Store#close()} instead of a shutdown hook that races with it. No
      * AUTO_SERVER: one process only.
-     * NOTE: H2 does not fsync each commit, so after a power cut the last
-     * commits may be missing if the operating system had not yet written them.
      */
     static final String SETTINGS = ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
