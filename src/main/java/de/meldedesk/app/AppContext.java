@@ -3,6 +3,7 @@ package de.meldedesk.app;
 import de.meldedesk.domain.IncidentTypeCatalogue;
 import de.meldedesk.importing.ImportEngine;
 import de.meldedesk.importing.ImportProfileStore;
+import de.meldedesk.persistence.IncidentTypeFile;
 import de.meldedesk.persistence.SettingsStore;
 import de.meldedesk.persistence.Store;
 import de.meldedesk.persistence.StoreOpenException;
@@ -16,6 +17,8 @@ import de.meldedesk.ui.common.FxBackgroundRunner;
 import de.meldedesk.ui.common.Workspace;
 import java.time.Clock;
 import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The composition root: opens the store and builds the services once, and
@@ -32,7 +35,7 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settings;
     private final CredentialVault vault;
     private final ConnectionService connections;
-    private final IncidentTypeCatalogue catalogue;
+    private final ObjectProperty<IncidentTypeCatalogue> catalogue = new SimpleObjectProperty<>();
     private final SubmissionService submissions;
     private final ImportService imports;
     private final EmptyReportService emptyReports;
@@ -48,8 +51,14 @@ public final class AppContext implements AutoCloseable {
         this.vault = vault;
         this.runner = new FxBackgroundRunner(2);
         this.connections = new ConnectionService();
-        this.catalogue = IncidentTypeCatalogue.builtIn();
-        this.submissions = new SubmissionService(store, catalogue, clock);
+        this.catalogue.set(IncidentTypeCatalogue.builtIn()
+                .withAll(new IncidentTypeFile(paths.dataDir()).load()));
+        String lastProfile = settings.load().lastProfile();
+        if (lastProfile != null && !lastProfile.isBlank()) {
+            workspace.activeProfileProperty().set(lastProfile);
+        }
+        // NOTE: the submission service keeps the catalogue of the start; types added later reach it after a restart.
+        this.submissions = new SubmissionService(store, catalogue.get(), clock);
         this.imports = new ImportService(store);
         this.emptyReports = new EmptyReportService(store, clock.getZone());
         this.importEngine = new ImportEngine(new ImportProfileStore(paths.dataDir().resolve("import-profiles")));
@@ -97,8 +106,18 @@ public final class AppContext implements AutoCloseable {
         return connections;
     }
 
+    /** Returns the built-in incident types plus those added in the settings screen. */
     public IncidentTypeCatalogue catalogue() {
+        return catalogue.get();
+    }
+
+    /** The current catalogue; changes when a type is added. Only for use on the JavaFX thread. */
+    public ObjectProperty<IncidentTypeCatalogue> catalogueProperty() {
         return catalogue;
+    }
+
+    public void setCatalogue(IncidentTypeCatalogue newCatalogue) {
+        catalogue.set(newCatalogue);
     }
 
     public SubmissionService submissions() {

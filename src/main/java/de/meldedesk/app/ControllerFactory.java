@@ -26,7 +26,7 @@ final class ControllerFactory implements ViewLoader {
 
     Object create(Class<?> type) {
         if (type == MainWindowController.class) {
-            return new MainWindowController(context.locale(), this, context.workspace());
+            return new MainWindowController(context.locale(), this, context.workspace(), context.paths().dataDir());
         }
         if (!type.getName().startsWith("de.meldedesk.ui.")) {
             throw new IllegalArgumentException("no controller registered for " + type.getName());

@@ -9,6 +9,7 @@ import de.meldedesk.persistence.InstanceHandshake;
 import de.meldedesk.persistence.Settings;
 import de.meldedesk.persistence.SettingsStore;
 import de.meldedesk.persistence.StoreOpenException;
+import de.meldedesk.ui.main.WindowPlacement;
 import java.io.IOException;
 import java.util.Locale;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public class MeldedeskApp extends Application {
     private AppContext context;
     private AppPaths paths;
     private Locale locale;
+    private Settings startSettings;
     private StoreOpenException openFailure;
 
     static void launchWith(String[] args) {
@@ -40,7 +42,8 @@ public class MeldedeskApp extends Application {
         GlobalOptions options = GlobalOptions.parse(getParameters().getRaw().toArray(String[]::new));
         paths = AppPaths.resolve(options.dataDir(), System.getenv(),
                 System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
-        locale = chooseLocale(options, new SettingsStore(paths.storePaths()).load());
+        startSettings = new SettingsStore(paths.storePaths()).load();
+        locale = chooseLocale(options, startSettings);
         LOG.info("Meldedesk {} starting, data folder {}", Version.get(), paths.dataDir());
         try {
             context = AppContext.open(paths, locale);
@@ -84,6 +87,8 @@ public class MeldedeskApp extends Application {
         stage.setTitle(Messages.format(context.locale(), "app.title", Version.get()));
         stage.getIcons().setAll(WindowIcons.load());
         stage.setScene(scene);
+        WindowPlacement.restore(stage, startSettings.window());
+        stage.setOnHiding(e -> saveWindow(stage));
         context.store().onFocusRequested(() -> Platform.runLater(() -> {
             stage.setIconified(false);
             stage.toFront();
@@ -91,6 +96,19 @@ public class MeldedeskApp extends Application {
         }));
         stage.show();
         SubmitFlow.install(context, stage);
+    }
+
+    /** Stores the window placement for the next start; a failure only costs the placement. */
+    private void saveWindow(Stage stage) {
+        SettingsStore settings = context.settings();
+        synchronized (settings) {
+            Settings current = settings.load();
+            try {
+                settings.save(current.withWindow(WindowPlacement.capture(stage, current.window())));
+            } catch (IOException e) {
+                LOG.warn("The window placement could not be saved: {}", e.getMessage());
+            }
+        }
     }
 
     /** Tells the clerk in plain words why Meldedesk cannot start, without a stack trace. */
