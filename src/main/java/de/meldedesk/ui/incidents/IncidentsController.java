@@ -12,6 +12,7 @@ import de.meldedesk.domain.StoredIncident;
 import de.meldedesk.domain.validation.Problem;
 import de.meldedesk.i18n.Messages;
 import de.meldedesk.ui.common.ErrorReporter;
+import de.meldedesk.ui.submit.SubmitFlow;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -320,7 +321,16 @@ public class IncidentsController {
         });
         MenuItem copyRows = new MenuItem(text("incidents.action.copy"));
         copyRows.setOnAction(e -> copySelected());
-        table.setContextMenu(new ContextMenu(copyIncidentId, copyRows));
+        // Resending goes through the submit flow, which asks before it resends an outcome-unknown incident.
+        MenuItem resend = new MenuItem(text("incidents.action.resend"));
+        resend.setId("incidents-resend");
+        resend.setOnAction(e -> {
+            List<Long> ids = table.getSelectionModel().getSelectedItems().stream().map(DraftRow::id).toList();
+            if (!ids.isEmpty()) {
+                SubmitFlow.current().ifPresent(flow -> flow.resend(ids));
+            }
+        });
+        table.setContextMenu(new ContextMenu(copyIncidentId, copyRows, resend));
         model.visibleRows().addListener((ListChangeListener<DraftRow>) change -> Platform.runLater(this::selectEditedRow));
     }
 

@@ -4,6 +4,7 @@ import de.meldedesk.app.Version;
 import de.meldedesk.i18n.Messages;
 import de.meldedesk.remote.TokenStatus;
 import de.meldedesk.ui.common.ViewLoader;
+import de.meldedesk.ui.submit.SubmitFlow;
 import de.meldedesk.ui.common.Workspace;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -155,8 +156,12 @@ public class MainWindowController {
         MenuItem quit = item("main.menu.quit", "menu-quit",
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> quit());
+        MenuItem signIn = item("main.menu.signIn", "menu-sign-in", null);
+        signIn.setOnAction(e -> SubmitFlow.current().ifPresent(flow -> flow.signIn(() -> { })));
+        MenuItem emptyReports = item("main.menu.emptyReports", "menu-empty-reports", null);
+        emptyReports.setOnAction(e -> SubmitFlow.current().ifPresent(SubmitFlow::showEmptyReports));
         Menu file = new Menu(Messages.format(locale, "main.menu.file"), null,
-                importItem, new SeparatorMenuItem(), quit);
+                importItem, signIn, emptyReports, new SeparatorMenuItem(), quit);
 
         Menu go = new Menu(Messages.format(locale, "main.menu.go"));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
