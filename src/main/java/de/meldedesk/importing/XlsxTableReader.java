@@ -47,6 +47,10 @@ final class XlsxTableReader {
         XlsxPackageScan scan = XlsxPackageScan.scan(file);
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             List<Sheet> sheets = workbook.getSheets().toList();
+            if (sheets.stream().anyMatch(s -> s.getName() == null)) {
+                // Excel always names a sheet, so a workbook with a nameless sheet is damaged.
+                throw new UnreadableFileException("import.xlsx.damaged");
+            }
             List<String> names = sheets.stream().map(Sheet::getName).toList();
             Sheet sheet = choose(sheets, options.sheet(), names);
             if (sheet == null) {

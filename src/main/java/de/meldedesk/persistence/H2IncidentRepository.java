@@ -468,7 +468,9 @@ public final class H2IncidentRepository implements IncidentRepository {
         union.append("SELECT id FROM incidents WHERE first_name_key LIKE ? ESCAPE '\\'");
         args.add(namePrefix);
         args.add(namePrefix);
-        return where + " AND i.id IN (" + union + ")";
+        // The plain SELECT around the UNION lets H2 2.5 evaluate it once: "i.id IN (union)" ran the union again
+        // for every row, which took minutes for a name shared by 12,500 of 100,000 sent incidents.
+        return where + " AND i.id IN (SELECT hits.id FROM (" + union + ") hits)";
     }
 
     /** Builds the conditions for company, type, request, status and send time; empty when the filter has none. */

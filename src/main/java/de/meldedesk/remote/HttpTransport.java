@@ -1,6 +1,7 @@
 package de.meldedesk.remote;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -8,7 +9,9 @@ import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,9 +38,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.config.CharCodingConfig;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
@@ -72,6 +73,9 @@ final class HttpTransport implements AutoCloseable {
             return bodyStarted;
         }
     }
+
+    /** Largest response body read; see {@link #readBody}. */
+    static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
     private final CloseableHttpClient client;
     private final Duration overallTimeout;
@@ -165,12 +169,31 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the response body, at most {@link #MAX_RESPONSE_BYTES}: a response of 100 incidents is
+     * about 30 kB, so a larger body is no CareFlex response and must not fill the memory.
+     */
     private static String readBody(HttpEntity entity) throws IOException {
-        try {
-            return EntityUtils.toString(entity, StandardCharsets.UTF_8);
-        } catch (ParseException e) {
-            throw new IOException("response body could not be read: " + e.getMessage(), e);
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return "";
         }
+        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES) {
+            throw new IOException("the response body is larger than " + MAX_RESPONSE_BYTES / (1024 * 1024)
+                    + " MB and was not read to the end");
+        }
+        in.close();
+        Charset charset = StandardCharsets.UTF_8;
+        try {
+            ContentType type = ContentType.parseLenient(entity.getContentType());
+            if (type != null && type.getCharset() != null) {
+                charset = type.getCharset();
+            }
+        } catch (UnsupportedCharsetException e) {
+            // An unknown charset name falls back to UTF-8, as EntityUtils does.
+        }
+        return new String(bytes, charset);
     }
 
     /** Returns whether the failure happened while the connection was being set up, before any request byte. */

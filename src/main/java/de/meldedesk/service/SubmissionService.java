@@ -235,6 +235,37 @@ public final class SubmissionService {
     }
 
     /**
+     * Records incidents of unknown outcome that the clerk found in the portal as
+     * accepted, with the incident IDs the portal shows. They are never sent again.
+     *
+     * @param incidentIds store id to the portal's incident ID, all of one submission
+     * @return how many incidents were recorded
+     * @throws IllegalArgumentException when an incident is not UNKNOWN or not part of the submission;
+     *         then none is recorded
+     */
+    public int recordFoundInPortal(long submissionId, String importId, Map<Long, String> incidentIds,
+                                   String confirmedBy) {
+        for (Long id : incidentIds.keySet()) {
+            StoredIncident incident = store.incidents().findById(id).orElseThrow(
+                    () -> new IllegalArgumentException("incident " + id + " does not exist"));
+            boolean inSubmission = Long.valueOf(submissionId).equals(incident.submissionId());
+            if (incident.status() != IncidentStatus.UNKNOWN || !inSubmission) {
+                throw new IllegalArgumentException("incident " + id + " is " + incident.status()
+                        + " in submission " + incident.submissionId() + ", not UNKNOWN in submission " + submissionId);
+            }
+        }
+        if (incidentIds.isEmpty()) {
+            return 0;
+        }
+        store.incidents().recordAccepted(submissionId, importId, incidentIds);
+        store.audit().append("incident.foundinportal", "submission", Long.toString(submissionId),
+                incidentIds.size() + " incidents of unknown outcome found in the portal by " + confirmedBy);
+        LOG.info("{} incidents of submission {} recorded as accepted after a check in the portal",
+                incidentIds.size(), submissionId);
+        return incidentIds.size();
+    }
+
+    /**
      * Releases incidents of unknown outcome for sending again. The caller must
      * have asked the clerk, who checked that the portal does not have them,
      * because the portal may have imported them and would then hold duplicates.
@@ -242,10 +273,15 @@ public final class SubmissionService {
      * @return how many incidents were released
      */
     public int releaseUnknownAfterConfirmation(List<Long> incidentIds, String confirmedBy) {
-        int released = store.incidents().releaseUnknown(incidentIds);
-        if (released > 0) {
-            store.audit().append("incident.resendconfirmed", "incident", incidentIds.toString(),
-                    released + " incidents of unknown outcome released for sending again by " + confirmedBy);
+        List<Long> unknown = incidentIds.stream()
+                .filter(id -> store.incidents().findById(id)
+                        .map(incident -> incident.status() == IncidentStatus.UNKNOWN).orElse(false))
+                .toList();
+        int released = store.incidents().releaseUnknown(unknown);
+        // One entry per incident: a list of ids overflows the 200 characters of object_id.
+        for (Long id : unknown) {
+            store.audit().append("incident.resendconfirmed", "incident", Long.toString(id),
+                    "incident of unknown outcome released for sending again by " + confirmedBy);
         }
         return released;
     }

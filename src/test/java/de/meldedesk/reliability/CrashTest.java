@@ -1,0 +1,226 @@
+package de.meldedesk.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.meldedesk.app.AppPaths;
+import de.meldedesk.bench.HrExport;
+import de.meldedesk.domain.Company;
+import de.meldedesk.domain.Draft;
+import de.meldedesk.domain.Employee;
+import de.meldedesk.domain.Incident;
+import de.meldedesk.domain.IncidentStatus;
+import de.meldedesk.domain.IncidentTypeCatalogue;
+import de.meldedesk.domain.Source;
+import de.meldedesk.domain.StoredIncident;
+import de.meldedesk.persistence.IncidentFilter;
+import de.meldedesk.persistence.Store;
+import de.meldedesk.remote.CareflexClient;
+import de.meldedesk.remote.ConnectionProfile;
+import de.meldedesk.remote.ServiceUser;
+import de.meldedesk.sandbox.SandboxConfig;
+import de.meldedesk.sandbox.SandboxJournal;
+import de.meldedesk.sandbox.SandboxServer;
+import de.meldedesk.service.SubmissionService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a headless import and a submission with SIGKILL at random moments.
+ * After every kill the store opens, every committed draft is there, an import
+ * is stored whole or not at all, and an interrupted request shows as UNKNOWN:
+ * never as a draft, and never planned for sending again.
+ */
+class CrashTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void killedImportShortRun() throws Exception {
+        killImports(500, 2, 7L);
+    }
+
+    @Test
+    @Tag("reliability")
+    void killedImportFullRun() throws Exception {
+        killImports(10_000, 10, 20260302L);
+    }
+
+    @Test
+    void killedSubmissionShortRun() throws Exception {
+        killSubmissions(1_000, 3, 7L);
+    }
+
+    @Test
+    @Tag("reliability")
+    void killedSubmissionFullRun() throws Exception {
+        killSubmissions(6_000, 10, 20260302L);
+    }
+
+    private void killImports(int rows, int kills, long seed) throws Exception {
+        Path csv = dataDir.resolve("export.csv");
+        HrExport.writeCsv(csv, HrExport.rows(rows, seed));
+        Path storeDir = dataDir.resolve("data");
+        Random random = new Random(seed);
+        Set<Long> committed = new HashSet<>();
+        int imports = 0;
+        long importMillis = 0;
+        for (int kill = 0; kill < kills; kill++) {
+            ChildJvm child = ChildJvm.start(ImportCrashChild.class, dataDir.resolve("import-" + kill + ".log"),
+                    storeDir.toString(), csv.toString());
+            assertThat(child.awaitLine("READY", 60_000)).as("import child %d opened the store", kill).isNotNull();
+            if (kill == 0) {
+                // The first child measures one import, so that later kills spread over a whole import.
+                long start = System.nanoTime();
+                assertThat(child.awaitLine("COMMITTED", 120_000)).as("first import committed").isNotNull();
+                importMillis = Math.max(200, (System.nanoTime() - start) / 1_000_000);
+            }
+            Thread.sleep(50 + random.nextInt((int) (importMillis * 3 / 2)));
+            child.kill();
+            for (String line : child.drainLines()) {
+                if (line.startsWith("COMMITTED ")) {
+                    String[] parts = line.split(" ");
+                    assertThat(Integer.parseInt(parts[1])).as("drafts of one import").isEqualTo(rows);
+                    for (long id = Long.parseLong(parts[2]); id <= Long.parseLong(parts[3]); id++) {
+                        committed.add(id);
+                    }
+                    imports++;
+                }
+            }
+
+            try (Store store = Store.open(new AppPaths(storeDir).storePaths())) {
+                long stored = store.incidents().count(IncidentFilter.ALL);
+                assertThat(stored % rows).as("drafts after kill %d form whole imports", kill).isZero();
+                assertThat(stored).as("drafts after kill %d", kill).isGreaterThanOrEqualTo(committed.size());
+                List<Long> missing = new ArrayList<>();
+                for (long id : committed) {
+                    if (store.incidents().findById(id).isEmpty()) {
+                        missing.add(id);
+                    }
+                }
+                assertThat(missing).as("committed drafts missing after kill %d", kill).isEmpty();
+            }
+        }
+        String figures = kills + " kills, " + rows + " rows per import (" + importMillis + " ms each), " + imports + " imports committed, "
+                + committed.size() + " committed drafts, missing 0";
+        System.out.println("[reliability] import crashes: " + figures);
+        ReliabilityFigures.record("crash-import-" + rows, figures);
+    }
+
+    private void killSubmissions(int incidents, int kills, long seed) throws Exception {
+        Path storeDir = dataDir.resolve("data");
+        List<Long> ids = prepareReadyIncidents(storeDir, incidents);
+        Random random = new Random(seed);
+        Map<Long, String> reported = new HashMap<>();
+        int unknownAfterKills = 0;
+        SandboxConfig config = SandboxConfig.builder().serviceUser("crash-user", "crash-secret")
+                .latency(Duration.ofMillis(300)).seed(seed).build();
+        try (SandboxServer sandbox = SandboxServer.start(config)) {
+            for (int kill = 0; kill < kills; kill++) {
+                ChildJvm child = ChildJvm.start(SubmissionCrashChild.class,
+                        dataDir.resolve("submit-" + kill + ".log"), storeDir.toString(),
+                        sandbox.tokenUrl().toString(), sandbox.incidentNewUrl().toString(),
+                        sandbox.incidentNoneUrl().toString(), "crash-user", "crash-secret");
+                assertThat(child.awaitLine("READY", 60_000)).as("submission child %d opened the store", kill)
+                        .isNotNull();
+                // The first stored outcome shows that sending runs; a kill soon after lands inside a request.
+                assertThat(child.awaitLine("DONE", 120_000)).as("submission child %d sent a request", kill)
+                        .isNotNull();
+                Thread.sleep(random.nextInt(1200));
+                child.kill();
+                for (String line : child.drainLines()) {
+                    if (line.startsWith("DONE ")) {
+                        String[] parts = line.split(" ");
+                        for (String id : parts[2].split(",")) {
+                            reported.put(Long.parseLong(id), parts[1]);
+                        }
+                    }
+                }
+                unknownAfterKills = checkAfterSubmissionKill(storeDir, sandbox, ids, reported, kill);
+            }
+            assertThat(unknownAfterKills).as("requests interrupted by a kill").isPositive();
+            int journalRows = sandbox.journal().reports().stream().mapToInt(r -> r.rows().size()).sum();
+            String figures = kills + " kills, " + incidents + " incidents, " + reported.size()
+                    + " with a stored outcome reported by the child, " + journalRows + " rows in the journal, "
+                    + unknownAfterKills + " interrupted and shown as UNKNOWN, resent without a decision 0";
+            System.out.println("[reliability] submission crashes: " + figures);
+            ReliabilityFigures.record("crash-submission-" + incidents, figures);
+        }
+    }
+
+    private List<Long> prepareReadyIncidents(Path storeDir, int count) throws Exception {
+        try (Store store = Store.open(new AppPaths(storeDir).storePaths())) {
+            Company company = store.companies().create("3000001", "Absturz AG", true, null);
+            List<Draft> drafts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Incident incident = new Incident("crash-" + i, "WIK", String.format("%011d", 30_000_000_000L + i),
+                        LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), Employee.EMPTY);
+                drafts.add(new Draft(company.id(), incident, IncidentStatus.READY, List.of(), Source.TYPED, Map.of(),
+                        null));
+            }
+            return store.incidents().insertDrafts(drafts);
+        }
+    }
+
+    /** Checks the store after one kill; returns how many incidents kills have left of unknown outcome so far. */
+    private static int checkAfterSubmissionKill(Path storeDir, SandboxServer sandbox, List<Long> ids,
+            Map<Long, String> reported, int kill) throws Exception {
+        Map<String, Integer> timesInJournal = new HashMap<>();
+        for (SandboxJournal.Report report : sandbox.journal().reports()) {
+            for (SandboxJournal.Row row : report.rows()) {
+                timesInJournal.merge(row.externalId(), 1, Integer::sum);
+            }
+        }
+        assertThat(timesInJournal.values()).as("incidents received twice after kill %d", kill)
+                .allMatch(times -> times == 1);
+
+        try (Store store = Store.open(new AppPaths(storeDir).storePaths());
+                CareflexClient client = CareflexClient.builder(ConnectionProfile.of("sandbox", sandbox.tokenUrl(),
+                        sandbox.incidentNewUrl(), sandbox.incidentNoneUrl()),
+                        new ServiceUser("crash-user", "crash-secret")).build()) {
+            List<StoredIncident> all = store.incidents().list(IncidentFilter.ALL.page(100_000, 0));
+            assertThat(all).as("incidents after kill %d", kill).hasSize(ids.size());
+            Set<Long> unknown = new HashSet<>();
+            for (StoredIncident incident : all) {
+                String externalId = incident.incident().externalId();
+                assertThat(incident.status()).as("status of %s after kill %d", externalId, kill)
+                        .isNotIn(IncidentStatus.SENDING, IncidentStatus.DRAFT);
+                if (timesInJournal.containsKey(externalId)) {
+                    assertThat(incident.status()).as("status of received %s after kill %d", externalId, kill)
+                            .isIn(IncidentStatus.ACCEPTED, IncidentStatus.UNKNOWN);
+                }
+                if ("ACCEPTED".equals(reported.get(incident.id()))) {
+                    assertThat(incident.status()).as("reported accepted %s after kill %d", externalId, kill)
+                            .isEqualTo(IncidentStatus.ACCEPTED);
+                }
+                if (incident.status() == IncidentStatus.UNKNOWN) {
+                    unknown.add(incident.id());
+                }
+            }
+
+            SubmissionService service = new SubmissionService(store, IncidentTypeCatalogue.builtIn(),
+                    Clock.systemDefaultZone());
+            SubmissionService.Plan plan = service.plan(client, ids, company -> Optional.of("any-token"));
+            Set<Long> planned = plan.requests().stream().flatMap(r -> r.incidentIds().stream())
+                    .collect(Collectors.toSet());
+            planned.retainAll(unknown);
+            assertThat(planned).as("unknown incidents planned after kill %d", kill).isEmpty();
+            return (int) all.stream().filter(i -> i.status() == IncidentStatus.UNKNOWN
+                    && !reported.containsKey(i.id())).count();
+        }
+    }
+}
