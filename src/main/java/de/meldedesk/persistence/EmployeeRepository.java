@@ -30,6 +30,13 @@ public interface EmployeeRepository {
      */
     UpsertResult merge(long companyId, String employeeId, Employee employee, String source);
 
+    /** One employee for {@link #mergeAll}. */
+    record Merge(String employeeId, Employee employee, String source) {
+    }
+
+    /** Merges many employees of one company in one transaction, as {@link #merge} does for one. */
+    List<UpsertResult> mergeAll(long companyId, List<Merge> merges);
+
     Optional<StoredEmployee> find(long companyId, String employeeId);
 
     /**

@@ -42,36 +42,51 @@ public final class H2EmployeeRepository implements EmployeeRepository {
         return store(companyId, employeeId, employee, source, true);
     }
 
-    private UpsertResult store(long companyId, String employeeId, Employee employee, String source, boolean keepUnset) {
+    @Override
+    public List<UpsertResult> mergeAll(long companyId, List<Merge> merges) {
         Instant now = clock.instant();
         return database.transaction(c -> {
-            Optional<StoredEmployee> stored = find(c, companyId, employeeId);
-            Employee before = stored.map(StoredEmployee::employee).orElse(Employee.EMPTY);
-            Object[] values = new Object[EmployeeColumns.ALL.size()];
-            List<String> changed = new ArrayList<>();
-            for (int i = 0; i < values.length; i++) {
-                EmployeeColumns.Column column = EmployeeColumns.ALL.get(i);
-                Object old = column.value().apply(before);
-                Object given = column.value().apply(employee);
-                values[i] = keepUnset && given == null ? old : given;
-                if (!Objects.equals(old, values[i])) {
-                    changed.add(column.path());
-                }
+            List<UpsertResult> results = new ArrayList<>(merges.size());
+            for (Merge merge : merges) {
+                results.add(storeIn(c, companyId, merge.employeeId(), merge.employee(), merge.source(), true, now));
             }
-            long id;
-            if (stored.isEmpty()) {
-                id = insert(c, companyId, employeeId, values, now, source);
-            } else {
-                id = stored.get().id();
-                if (!changed.isEmpty()) {
-                    update(c, id, values, now, source);
-                }
-            }
-            if (stored.isPresent()) {
-                recordChanges(c, id, before, values, changed, now, source);
-            }
-            return new UpsertResult(id, stored.isEmpty(), changed);
+            return results;
         });
+    }
+
+    private UpsertResult store(long companyId, String employeeId, Employee employee, String source, boolean keepUnset) {
+        Instant now = clock.instant();
+        return database.transaction(c -> storeIn(c, companyId, employeeId, employee, source, keepUnset, now));
+    }
+
+    private UpsertResult storeIn(Connection c, long companyId, String employeeId, Employee employee, String source,
+            boolean keepUnset, Instant now) throws SQLException {
+        Optional<StoredEmployee> stored = find(c, companyId, employeeId);
+        Employee before = stored.map(StoredEmployee::employee).orElse(Employee.EMPTY);
+        Object[] values = new Object[EmployeeColumns.ALL.size()];
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            EmployeeColumns.Column column = EmployeeColumns.ALL.get(i);
+            Object old = column.value().apply(before);
+            Object given = column.value().apply(employee);
+            values[i] = keepUnset && given == null ? old : given;
+            if (!Objects.equals(old, values[i])) {
+                changed.add(column.path());
+            }
+        }
+        long id;
+        if (stored.isEmpty()) {
+            id = insert(c, companyId, employeeId, values, now, source);
+        } else {
+            id = stored.get().id();
+            if (!changed.isEmpty()) {
+                update(c, id, values, now, source);
+            }
+        }
+        if (stored.isPresent()) {
+            recordChanges(c, id, before, values, changed, now, source);
+        }
+        return new UpsertResult(id, stored.isEmpty(), changed);
     }
 
     private static long insert(Connection c, long companyId, String employeeId, Object[] values, Instant now,

@@ -145,21 +145,26 @@ public final class ImportService {
         }
         List<Long> ids = drafts.isEmpty() ? List.of() : store.incidents().insertDrafts(drafts);
 
-        int created = 0;
-        int changed = 0;
-        EmployeeRepository employees = store.employees();
+        // One transaction per company, because each writing transaction ends with a sync to disk.
+        Map<Long, List<EmployeeRepository.Merge>> merges = new LinkedHashMap<>();
         for (int i = 0; i < storedRows.size(); i++) {
             ImportedRow row = storedRows.get(i);
             String employeeId = row.incident().employeeId();
             if (employeeId == null || row.incident().employee().isEmpty()) {
                 continue;
             }
-            EmployeeRepository.UpsertResult result = employees.merge(drafts.get(i).companyId(), employeeId,
-                    row.incident().employee(), "import " + file.sourceName() + " row " + row.rowNumber());
-            if (result.created()) {
-                created++;
-            } else if (!result.changedFields().isEmpty()) {
-                changed++;
+            merges.computeIfAbsent(drafts.get(i).companyId(), k -> new ArrayList<>()).add(new EmployeeRepository.Merge(
+                    employeeId, row.incident().employee(), "import " + file.sourceName() + " row " + row.rowNumber()));
+        }
+        int created = 0;
+        int changed = 0;
+        for (Map.Entry<Long, List<EmployeeRepository.Merge>> entry : merges.entrySet()) {
+            for (EmployeeRepository.UpsertResult result : store.employees().mergeAll(entry.getKey(), entry.getValue())) {
+                if (result.created()) {
+                    created++;
+                } else if (!result.changedFields().isEmpty()) {
+                    changed++;
+                }
             }
         }
         if (file.contentHash() != null) {

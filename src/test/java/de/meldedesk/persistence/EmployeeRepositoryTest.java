@@ -68,6 +68,20 @@ class EmployeeRepositoryTest {
     }
 
     @Test
+    void mergeAllStoresManyInOneCall() {
+        Employee moved = thomas().withAddress(new Address("Neue Straße", "9a", null, "01234", "Musterstadt", "DE"));
+
+        List<EmployeeRepository.UpsertResult> results = employees.mergeAll(company, List.of(
+                new EmployeeRepository.Merge(THOMAS, thomas(), "file.csv row 2"),
+                new EmployeeRepository.Merge("12345678901", thomas(), "file.csv row 3"),
+                new EmployeeRepository.Merge(THOMAS, moved, "file.csv row 4")));
+
+        assertThat(results).extracting(EmployeeRepository.UpsertResult::created).containsExactly(true, true, false);
+        assertThat(results.get(2).changedFields()).contains("employee.address.street");
+        assertThat(employees.find(company, THOMAS).orElseThrow().employee().address().street()).isEqualTo("Neue Straße");
+    }
+
+    @Test
     void upsertUnchangedReportsNothing() {
         employees.upsert(company, THOMAS, thomas(), "export.csv");
 
