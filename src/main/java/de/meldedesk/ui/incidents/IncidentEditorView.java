@@ -205,6 +205,7 @@ final class IncidentEditorView {
         box.getChildren().addAll(section(text("incidents.section.contact")), contact);
 
         model.form().problems().addListener((ListChangeListener<Problem>) change -> decorate());
+        model.openProperty().addListener((obs, was, open) -> decorate());
         decorate();
     }
 
@@ -242,7 +243,8 @@ final class IncidentEditorView {
 
     private void decorate() {
         for (Map.Entry<IncidentField, Region> entry : inputs.entrySet()) {
-            List<Problem> problems = model.form().problemsFor(entry.getKey());
+            // Without an open incident the empty form's "required" errors would paint every field red.
+            List<Problem> problems = model.openProperty().get() ? model.form().problemsFor(entry.getKey()) : List.of();
             Node target = focusTargets.get(entry.getKey());
             boolean error = problems.stream().anyMatch(Problem::isError);
             boolean warning = !error && !problems.isEmpty();

@@ -25,6 +25,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -404,7 +405,10 @@ public class IncidentsController {
         editorTitle.textProperty().bind(Bindings.createStringBinding(this::editorTitleText,
                 editor.openProperty(), editor.statusProperty(), editor.currentIdProperty(),
                 editor.form().field(IncidentField.EXTERNAL_ID)));
-        problemList.setItems(editor.form().problems());
+        // An empty form has "required" errors for every field; they mean nothing until an incident is open.
+        problemList.setItems(editor.openProperty().get() ? editor.form().problems() : FXCollections.observableArrayList());
+        editor.openProperty().addListener((obs, was, open) ->
+                problemList.setItems(open ? editor.form().problems() : FXCollections.observableArrayList()));
         problemList.setAccessibleText(text("incidents.problems.title"));
         problemList.setPlaceholder(new Label(text("incidents.problems.empty")));
         problemList.setCellFactory(list -> new ListCell<>() {
