@@ -27,6 +27,8 @@ final class Database implements AutoCloseable {
      * when H2 compacts it on close. DB_CLOSE_ON_EXIT=FALSE leaves closing to
      * {@link Store#close()} instead of a shutdown hook that races with it. No
      * AUTO_SERVER: one process only.
+     * NOTE: one full CrashTest run with REUSE_SPACE=FALSE found an import that
+     * had not committed half visible after SIGKILL; the right setting is open.
      */
     static final String SETTINGS = ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
