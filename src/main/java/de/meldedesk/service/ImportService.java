@@ -176,7 +176,7 @@ public final class ImportService {
         return new Outcome(ids, ready, leftOut, duplicates, created, changed);
     }
 
-    /** Looks the row's company up once per CareFlex ID, caching the answer in {@code cache}. */
+    /** Looks the row's company up once per CareFlex ID, caching the result in {@code cache}. */
     private Optional<Company> companyOf(ImportedRow row, String defaultCareflexId,
                                         Map<String, Optional<Company>> cache) {
         String careflexId = Text.clean(row.careflexId());

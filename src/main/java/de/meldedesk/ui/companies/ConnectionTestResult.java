@@ -16,10 +16,10 @@ import javax.net.ssl.SSLException;
 /** The outcome of "Verbindung testen" as a kind and a sentence for the clerk. */
 public record ConnectionTestResult(Kind kind, String message) {
 
-    /** What the test found. */
+    /** The kind of result the connection test found. */
     public enum Kind {
         SUCCESS,
-        /** No secret is known for the service user; the view asks for one. */
+        /** No secret is known for the service user; the view requests one from the clerk. */
         SECRET_NEEDED,
         WRONG_CREDENTIALS,
         UNREACHABLE,

@@ -301,7 +301,7 @@ public final class HistoryViewModel {
 
     /**
      * Builds the receipt PDF of a request in the background and hands its
-     * bytes to {@code onReady}; when none can be built the message says why.
+     * bytes to {@code onReady}; when none can be built, the message gives the reason.
      */
     public void buildReceipt(long submissionId, Consumer<byte[]> onReady) {
         runner.run(progress -> {

@@ -128,7 +128,7 @@ public final class ImportWizardModel {
     private final StringProperty outcomeText = new SimpleStringProperty("");
     private final ObservableList<ImportService.LeftOut> rework = FXCollections.observableArrayList();
 
-    /** Columns mapped by hand, by letter; once one is chosen it holds every column, so a profile's choices stay. */
+    /** Columns mapped by hand, by letter; once one is chosen it contains every column, so a profile's choices stay. */
     private final Map<String, ImportField> manualMapping = new LinkedHashMap<>();
     private final Set<String> touchedColumns = new HashSet<>();
     private final Map<String, MappingSource> detectedSources = new HashMap<>();

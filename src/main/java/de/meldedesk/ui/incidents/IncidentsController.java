@@ -322,7 +322,7 @@ public class IncidentsController {
         });
         MenuItem copyRows = new MenuItem(text("incidents.action.copy"));
         copyRows.setOnAction(e -> copySelected());
-        // Resending goes through the submit flow, which asks before it resends an outcome-unknown incident.
+        // Resending goes through the submit flow, which requests a confirmation before it resends an outcome-unknown incident.
         MenuItem resend = new MenuItem(text("incidents.action.resend"));
         resend.setId("incidents-resend");
         resend.setOnAction(e -> {

@@ -290,7 +290,7 @@ public final class IncidentsViewModel {
 
     /**
      * Starts a new incident for the company of the filter, else the one given,
-     * else the first company; returns false when there is no company yet.
+     * else the first company. Returns false when there is no company yet.
      */
     public boolean newIncident(Company preferred) {
         Company owner = filterCompany.get() != null ? filterCompany.get() : preferred;

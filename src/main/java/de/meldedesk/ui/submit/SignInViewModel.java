@@ -188,7 +188,7 @@ public final class SignInViewModel {
     /**
      * Requests an access token in the background. On success the secret and
      * the API tokens go into the vault, the workspace gets the client, and
-     * {@code onSignedIn} runs; on failure {@link #errorProperty()} says why.
+     * {@code onSignedIn} runs; on failure {@link #errorProperty()} contains the reason.
      */
     public void signIn(Runnable onSignedIn) {
         Optional<String> problem = validate();
