@@ -69,13 +69,22 @@ public final class H2IncidentRepository implements IncidentRepository {
 
     @Override
     public List<Long> insertDrafts(List<Draft> drafts) {
+        return insert(drafts, null);
+    }
+
+    @Override
+    public List<Long> insertImportedDrafts(List<Draft> drafts, long batch) {
+        return insert(drafts, batch);
+    }
+
+    private List<Long> insert(List<Draft> drafts, Long batch) {
         if (drafts.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
         String sql = "INSERT INTO incidents (" + INCIDENT_COLUMNS + ", company_id, source_file, source_sheet,"
-                + " row_number_in_file, source_hash, corrects_incident, created_at, updated_at) VALUES ("
-                + "?, ".repeat(INCIDENT_COLUMN_COUNT) + "?, ?, ?, ?, ?, ?, ?, ?)";
+                + " row_number_in_file, source_hash, corrects_incident, created_at, updated_at, import_batch) VALUES ("
+                + "?, ".repeat(INCIDENT_COLUMN_COUNT) + "?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<Long> ids = database.transaction(c -> {
             Map<Long, Map<String, String[]>> namesByCompany = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
@@ -92,7 +101,8 @@ public final class H2IncidentRepository implements IncidentRepository {
                     s.setString(next++, source.fileHash());
                     Rows.setLong(s, next++, draft.correctsIncident());
                     Rows.setInstant(s, next++, now);
-                    Rows.setInstant(s, next, now);
+                    Rows.setInstant(s, next++, now);
+                    Rows.setLong(s, next, batch);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -110,6 +120,73 @@ public final class H2IncidentRepository implements IncidentRepository {
         });
         LOG.info("Inserted {} drafts", ids.size());
         return ids;
+    }
+
+    @Override
+    public long beginImport(String sourceName) {
+        return database.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO import_batches (source_file, started_at) VALUES (?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, sourceName);
+                Rows.setInstant(s, 2, clock.instant());
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void completeImport(long batch) {
+        int changed = database.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE import_batches SET completed_at = ? WHERE id = ? AND completed_at IS NULL")) {
+                Rows.setInstant(s, 1, clock.instant());
+                s.setLong(2, batch);
+                return s.executeUpdate();
+            }
+        });
+        if (changed != 1) {
+            throw new IllegalStateException("import batch " + batch + " not found or already completed");
+        }
+    }
+
+    @Override
+    public int discardImport(long batch) {
+        return database.transaction(c -> {
+            int drafts;
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM incidents WHERE import_batch = ?"
+                    + " AND import_batch IN (SELECT id FROM import_batches WHERE completed_at IS NULL)")) {
+                s.setLong(1, batch);
+                drafts = s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM import_batches WHERE id = ? AND completed_at IS NULL")) {
+                s.setLong(1, batch);
+                s.executeUpdate();
+            }
+            return drafts;
+        });
+    }
+
+    @Override
+    public int discardIncompleteImports() {
+        // Also drafts whose batch row is missing. No import runs while the store opens, so every open batch is cut off.
+        int discarded = database.transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                int drafts = s.executeUpdate("DELETE FROM incidents WHERE import_batch IS NOT NULL AND import_batch"
+                        + " NOT IN (SELECT id FROM import_batches WHERE completed_at IS NOT NULL)");
+                s.executeUpdate("DELETE FROM import_batches WHERE completed_at IS NULL");
+                return drafts;
+            }
+        });
+        if (discarded > 0) {
+            LOG.warn("{} drafts of an import that did not complete were removed", discarded);
+        }
+        return discarded;
     }
 
     @Override

@@ -28,6 +28,29 @@ public interface IncidentRepository {
     }
 
     /**
+     * Starts an import: drafts inserted with {@link #insertImportedDrafts}
+     * under the returned batch are kept only once {@link #completeImport} has
+     * run. Until then a crash or a failed import leaves them to
+     * {@link #discardIncompleteImports}.
+     */
+    long beginImport(String sourceName);
+
+    /** Inserts the drafts of one import like {@link #insertDrafts}, tagged with the batch. */
+    List<Long> insertImportedDrafts(List<Draft> drafts, long batch);
+
+    /** Marks the import as complete, which keeps its drafts from then on. */
+    void completeImport(long batch);
+
+    /** Deletes the drafts of a batch that did not complete, and the batch; returns how many drafts went. */
+    int discardImport(long batch);
+
+    /**
+     * Deletes the drafts of every import that was begun and never completed,
+     * and their batches; returns how many drafts went. Called at every start.
+     */
+    int discardIncompleteImports();
+
+    /**
      * Replaces the data of an incident that may still be edited (see
      * {@link IncidentStatus#isEditable()}).
      *

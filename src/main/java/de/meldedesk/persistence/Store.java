@@ -29,6 +29,7 @@ public final class Store implements AutoCloseable {
     private final InstanceLock lock;
     private final Database database;
     private final int interruptedAtStart;
+    private final int discardedAtStart;
     private final CompanyRepository companies;
     private final EmployeeRepository employees;
     private final IncidentRepository incidents;
@@ -49,6 +50,11 @@ public final class Store implements AutoCloseable {
         this.submissions = new H2SubmissionRepository(database, clock);
         this.emptyReports = new H2EmptyReportRepository(database);
         this.audit = new H2AuditLog(database, clock);
+        this.discardedAtStart = incidents.discardIncompleteImports();
+        if (discardedAtStart > 0) {
+            audit.append("import.discarded", "incidents", null,
+                    discardedAtStart + " drafts of an import that did not complete were removed");
+        }
         this.interruptedAtStart = incidents.markInterruptedAsUnknown();
     }
 
@@ -178,6 +184,14 @@ public final class Store implements AutoCloseable {
     /** Returns how many incidents were still being sent when the program last stopped; they are now UNKNOWN. */
     public int interruptedAtStart() {
         return interruptedAtStart;
+    }
+
+    /**
+     * Returns how many drafts of an import that was cut off, by a crash or a
+     * power cut, were removed at this start. The clerk imports that file again.
+     */
+    public int discardedAtStart() {
+        return discardedAtStart;
     }
 
     /** Registers work to run when a second start requests this window. It runs on a background thread. */

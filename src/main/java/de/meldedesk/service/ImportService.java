@@ -102,7 +102,8 @@ public final class ImportService {
     }
 
     /**
-     * Stores the rows as drafts in one transaction.
+     * Stores the rows as drafts in one transaction, kept only once the
+     * employees are merged too, so a crash leaves the whole import or none of it.
      *
      * @param includeRowsWithErrors also store rows with errors, as drafts that are not ready
      * @param skipDuplicates leave out rows that {@link #findDuplicates} reports
@@ -143,8 +144,40 @@ public final class ImportService {
                     new Source(file.sourceName(), row.sheet(), row.rowNumber(), file.contentHash()), Map.of(), null));
             storedRows.add(row);
         }
-        List<Long> ids = drafts.isEmpty() ? List.of() : store.incidents().insertDrafts(drafts);
+        List<Long> ids = List.of();
+        int[] employees = {0, 0};
+        if (!drafts.isEmpty()) {
+            // The drafts count only once the batch is complete: a crash before that removes them at the next start.
+            long batch = store.incidents().beginImport(file.sourceName());
+            try {
+                ids = store.incidents().insertImportedDrafts(drafts, batch);
+                employees = mergeEmployees(file, storedRows, drafts);
+                store.incidents().completeImport(batch);
+            } catch (RuntimeException e) {
+                discardQuietly(batch, e);
+                throw e;
+            }
+        }
+        if (file.contentHash() != null) {
+            store.audit().append(AUDIT_ACTION, "file", file.contentHash(),
+                    file.sourceName() + ": " + ids.size() + " drafts stored, " + leftOut.size() + " rows left out");
+        }
+        LOG.info("Imported {}: {} drafts ({} ready), {} rows left out, {} employees created, {} changed",
+                file.sourceName(), ids.size(), ready, leftOut.size(), employees[0], employees[1]);
+        return new Outcome(ids, ready, leftOut, duplicates, employees[0], employees[1]);
+    }
 
+    private void discardQuietly(long batch, RuntimeException cause) {
+        try {
+            store.incidents().discardImport(batch);
+        } catch (RuntimeException e) {
+            // The next start removes the batch's drafts.
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Creates or updates the employees of the stored rows; returns how many were created and changed. */
+    private int[] mergeEmployees(ImportedFile file, List<ImportedRow> storedRows, List<Draft> drafts) {
         // One transaction per company, because each writing transaction ends with a sync to disk.
         Map<Long, List<EmployeeRepository.Merge>> merges = new LinkedHashMap<>();
         for (int i = 0; i < storedRows.size(); i++) {
@@ -167,13 +200,7 @@ public final class ImportService {
                 }
             }
         }
-        if (file.contentHash() != null) {
-            store.audit().append(AUDIT_ACTION, "file", file.contentHash(),
-                    file.sourceName() + ": " + ids.size() + " drafts stored, " + leftOut.size() + " rows left out");
-        }
-        LOG.info("Imported {}: {} drafts ({} ready), {} rows left out, {} employees created, {} changed",
-                file.sourceName(), ids.size(), ready, leftOut.size(), created, changed);
-        return new Outcome(ids, ready, leftOut, duplicates, created, changed);
+        return new int[] {created, changed};
     }
 
     /** Looks the row's company up once per CareFlex ID, caching the result in {@code cache}. */

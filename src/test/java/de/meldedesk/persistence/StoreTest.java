@@ -118,6 +118,58 @@ class StoreTest {
     }
 
     @Test
+    void importCutOffIsRemovedAtNextStart() throws Exception {
+        long completedDraft;
+        List<Long> cutOff;
+        try (Store store = TestStores.open(dataDir)) {
+            long company = store.companies().create("09ce3580d84bf087", "Muster GmbH", true, null).id();
+            long done = store.incidents().beginImport("januar.csv");
+            completedDraft = store.incidents().insertImportedDrafts(
+                    List.of(TestStores.draft(company, "49239697103", LocalDate.of(2026, 1, 1))), done).get(0);
+            store.incidents().completeImport(done);
+            long open = store.incidents().beginImport("februar.csv");
+            cutOff = store.incidents().insertImportedDrafts(List.of(
+                    TestStores.draft(company, "49239697104", LocalDate.of(2026, 2, 1)),
+                    TestStores.draft(company, "49239697105", LocalDate.of(2026, 2, 1))), open);
+            // Closing here takes the place of a crash between storing the drafts and completing the batch.
+        }
+        try (Store store = TestStores.open(dataDir)) {
+            assertThat(store.discardedAtStart()).isEqualTo(2);
+            assertThat(store.incidents().findById(completedDraft)).isPresent();
+            for (long id : cutOff) {
+                assertThat(store.incidents().findById(id)).as("draft %d of the cut-off import", id).isEmpty();
+            }
+            assertThat(store.audit().list(AuditLog.Filter.ALL)).extracting(de.meldedesk.domain.AuditEntry::action)
+                    .contains("import.discarded");
+        }
+        try (Store store = TestStores.open(dataDir)) {
+            assertThat(store.discardedAtStart()).isZero();
+        }
+    }
+
+    @Test
+    void discardingOneImportLeavesTheOthers() throws Exception {
+        try (Store store = TestStores.open(dataDir)) {
+            long company = store.companies().create("09ce3580d84bf087", "Muster GmbH", true, null).id();
+            long first = store.incidents().beginImport("a.csv");
+            long second = store.incidents().beginImport("b.csv");
+            long a = store.incidents().insertImportedDrafts(
+                    List.of(TestStores.draft(company, "49239697103", LocalDate.of(2026, 1, 1))), first).get(0);
+            long b = store.incidents().insertImportedDrafts(
+                    List.of(TestStores.draft(company, "49239697104", LocalDate.of(2026, 1, 1))), second).get(0);
+
+            assertThat(store.incidents().discardImport(second)).isEqualTo(1);
+            store.incidents().completeImport(first);
+
+            assertThat(store.incidents().findById(a)).isPresent();
+            assertThat(store.incidents().findById(b)).isEmpty();
+            assertThatThrownBy(() -> store.incidents().completeImport(second)).isInstanceOf(IllegalStateException.class);
+            assertThat(store.incidents().discardImport(first)).as("a completed import is kept").isZero();
+            assertThat(store.incidents().findById(a)).isPresent();
+        }
+    }
+
+    @Test
     void damagedDatabaseNamesNewestBackup() throws Exception {
         StorePaths paths = TestStores.paths(dataDir);
         TestStores.open(dataDir).close();

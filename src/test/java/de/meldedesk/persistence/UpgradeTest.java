@@ -54,7 +54,7 @@ class UpgradeTest {
                     ExcerptReport.build().incidents().get(0).employee(), "typed");
             assertThat(store.employees().find(company, "49239697103")).isPresent();
         }
-        assertThat(schemaVersions(paths)).containsExactly("1", "2");
+        assertThat(schemaVersions(paths)).containsExactly("1", "2", "3");
     }
 
     @Test

@@ -78,6 +78,8 @@ class CrashTest {
         Random random = new Random(seed);
         Set<Long> committed = new HashSet<>();
         int imports = 0;
+        int cutOff = 0;
+        long removed = 0;
         long importMillis = 0;
         for (int kill = 0; kill < kills; kill++) {
             ChildJvm child = ChildJvm.start(ImportCrashChild.class, dataDir.resolve("import-" + kill + ".log"),
@@ -103,6 +105,10 @@ class CrashTest {
             }
 
             try (Store store = Store.open(new AppPaths(storeDir).storePaths())) {
+                if (store.discardedAtStart() > 0) {
+                    cutOff++;
+                    removed += store.discardedAtStart();
+                }
                 long stored = store.incidents().count(IncidentFilter.ALL);
                 assertThat(stored % rows).as("drafts after kill %d form whole imports", kill).isZero();
                 assertThat(stored).as("drafts after kill %d", kill).isGreaterThanOrEqualTo(committed.size());
@@ -116,7 +122,9 @@ class CrashTest {
             }
         }
         String figures = kills + " kills, " + rows + " rows per import (" + importMillis + " ms each), " + imports + " imports committed, "
-                + committed.size() + " committed drafts, missing 0";
+                + committed.size() + " committed drafts, missing 0; imports cut off before completing, with drafts"
+                + " in the file that the next start removed " + cutOff + " (" + removed + " drafts); partial imports"
+                + " left 0";
         System.out.println("[reliability] import crashes: " + figures);
         ReliabilityFigures.record("crash-import-" + rows, figures);
     }
