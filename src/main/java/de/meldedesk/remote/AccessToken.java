@@ -11,6 +11,16 @@ import java.time.Instant;
  */
 public record AccessToken(String value, String tokenType, Instant receivedAt, Instant expiresAt) {
 
+    /**
+     * Returns the time before expiry from which the token is renewed before
+     * use: {@code maxMargin}, or a fifth of its lifetime when that is shorter, so
+     * that a server's 30 s token is not fetched again for every request.
+     */
+    public Duration renewMargin(Duration maxMargin) {
+        Duration fifth = Duration.between(receivedAt, expiresAt).dividedBy(5);
+        return fifth.compareTo(maxMargin) < 0 ? fifth : maxMargin;
+    }
+
     /** Returns whether less than {@code margin} remains before the token expires at {@code now}. */
     public boolean expiresWithin(Duration margin, Instant now) {
         return !now.plus(margin).isBefore(expiresAt);

@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Requests, stores and renews the access token (OAuth password grant). The token
- * lives in memory only and is renewed when less than {@link #RENEW_MARGIN}
- * remains. Its expiry is computed from the local clock at the moment the token
+ * lives in memory only and is renewed when less than {@link #RENEW_MARGIN},
+ * or a fifth of its lifetime for a short-lived token, remains. Its expiry is computed from the local clock at the moment the token
  * response arrived, never from the server's {@code created_at}.
  */
 public final class TokenManager {
 
-    /** A token with less time left than this is renewed before it is used. */
+    /** A token with less time left than this, or than a fifth of its lifetime, is renewed before it is used. */
     public static final Duration RENEW_MARGIN = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
@@ -66,12 +66,12 @@ public final class TokenManager {
     }
 
     /**
-     * Returns a token with at least {@link #RENEW_MARGIN} left, requesting a new one when needed.
+     * Returns a token with at least its renewal margin left, requesting a new one when needed.
      *
      * @throws TokenRequestException when the token endpoint does not return a usable token
      */
     synchronized AccessToken validToken() throws TokenRequestException {
-        if (token == null || token.expiresWithin(RENEW_MARGIN, clock.instant())) {
+        if (token == null || token.expiresWithin(token.renewMargin(RENEW_MARGIN), clock.instant())) {
             if (token != null) {
                 LOG.info("Access token expires at {}, requesting a new one", token.expiresAt());
             }

@@ -45,12 +45,11 @@ import java.util.Random;
  * <p>Faults: random 503 and "processed, then connection dropped" from the
  * sandbox configuration; queued by this class between requests: HTTP 500
  * (unknown outcome, not processed), a 400 rejection, and a response delayed
- * past the client's 1 s response timeout after processing. The token lives 10
- * minutes on the sandbox's clock, which advances 3 minutes per request, so the
- * server rejects the token every fourth request or so while the client, whose
- * clock stands still, still holds it valid: the 401-renew-repeat path. A
- * 30 s token would not test this, because the client renews any token with
- * less than 5 minutes left before every request.
+ * past the client's 1 s response timeout after processing. The token lives 30
+ * seconds. The sandbox's clock advances 8 seconds per request on top, so the
+ * server rejects the token every fourth request or so while the client, on
+ * the real clock, still holds it valid: the 401-renew-repeat path. Over a long
+ * run the client also renews tokens in their last fifth of life itself.
  */
 final class FaultySubmissionRun {
 
@@ -107,7 +106,7 @@ final class FaultySubmissionRun {
         store = Store.open(new AppPaths(dataDir).storePaths());
         sandbox = SandboxServer.start(SandboxConfig.builder()
                 .serviceUser("rel-user", "rel-secret")
-                .tokenTtl(Duration.ofMinutes(10))
+                .tokenTtl(Duration.ofSeconds(30))
                 .fail503Rate(0.10)
                 .dropAfterProcessingRate(0.05)
                 .seed(random.nextLong())
@@ -188,7 +187,7 @@ final class FaultySubmissionRun {
                 if (sent.result().attempts() == 2) {
                     repeatedAfter401++;
                 }
-                sandboxClock.advance(Duration.ofMinutes(3));
+                sandboxClock.advance(Duration.ofSeconds(8));
                 queueFault();
             }, () -> false);
         }

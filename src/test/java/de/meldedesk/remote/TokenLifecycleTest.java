@@ -78,16 +78,24 @@ class TokenLifecycleTest {
     }
 
     @Test
-    void shortServerTtlRenewsEveryRequest() throws IOException {
+    void shortTokenRenewedNearItsEnd() throws IOException {
+        MutableClock clock = new MutableClock(START);
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.builder()
-                .tokenTtl(Duration.ofMinutes(4)).build());
-                CareflexClient client = SandboxClients.client(sandbox)) {
+                .tokenTtl(Duration.ofSeconds(30)).clock(clock).build());
+                CareflexClient client = CareflexClient.builder(SandboxClients.profile(sandbox), SandboxClients.USER)
+                        .clock(clock).build()) {
             sendEmpty(client);
+            clock.advance(Duration.ofSeconds(23));
+            sendEmpty(client);
+            assertThat(sandbox.journal().requestCount(SandboxEndpoint.TOKEN)).as("token requests with 7 s left")
+                    .isEqualTo(1);
 
-            RequestResult second = sendEmpty(client);
+            clock.advance(Duration.ofSeconds(2));
+            RequestResult third = sendEmpty(client);
 
-            assertThat(second.outcome()).isEqualTo(RequestOutcome.ACCEPTED);
-            assertThat(sandbox.journal().requestCount(SandboxEndpoint.TOKEN)).isEqualTo(2);
+            assertThat(third.outcome()).isEqualTo(RequestOutcome.ACCEPTED);
+            assertThat(sandbox.journal().requestCount(SandboxEndpoint.TOKEN)).as("token requests with 5 s left")
+                    .isEqualTo(2);
         }
     }
 
