@@ -29,7 +29,22 @@ import de.meldedesk.sandbox.SandboxServer;
 import de.meldedesk.service.EmptyReportService;
 import de.meldedesk.service.ImportService;
 import de.meldedesk.service.SubmissionService;
+import de.meldedesk.persistence.AuditLog;
+import de.meldedesk.service.history.HistoryExport;
+import de.meldedesk.service.history.HistoryQuery;
+import de.meldedesk.service.history.HistoryService;
+import de.meldedesk.service.history.ReceiptPdf;
+import de.meldedesk.service.history.SentIncident;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,12 +67,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scripted session: sign-in, import, submission with rejections and
- * acceptances, empty report, rework export, an unexpected error in the log.
+ * acceptances, empty report, rework export, history exports (sent incidents
+ * as CSV and xlsx, the audit log, a PDF receipt), an unexpected error in the log.
  * Then searches for the service secret, the access tokens and the API token:
  * the database cell by cell, and every file of the data folder (log and
  * backups included) and new temporary files byte by byte. The log appender uses a plain layout, so a
  * secret that only the redacting production layout would blank still fails
- * the test. Meldedesk has no history export yet, so none is searched.
+ * the test.
  */
 class SecretsSweepTest {
 
@@ -109,6 +125,7 @@ class SecretsSweepTest {
 
             new EmptyReportService(store, ZoneId.systemDefault()).send(client, "sandbox", quiet,
                     YearMonth.of(2026, 2), API_TOKEN);
+            writeExports(store, sent, dataDir.resolve("exports"));
             LoggerFactory.getLogger("de.meldedesk.ui.common.ErrorReporter").error("Unexpected error, reference {}",
                     "0302-0800-ABCD", new IllegalStateException("simulated failure while sending"));
             accessTokens = sandbox.issuedTokens();
@@ -145,7 +162,7 @@ class SecretsSweepTest {
         }
         String figures = "session with " + maskedBodies.size() + " requests, " + accessTokens.size()
                 + " access tokens; searched " + cells.size() + " database cells and " + files.size()
-                + " files; secrets found 0";
+                + " files (log, backups, exports, temporary files); secrets found 0";
         System.out.println("[reliability] secrets: " + figures);
         ReliabilityFigures.record("secrets", figures);
     }
@@ -166,6 +183,54 @@ class SecretsSweepTest {
         // import and incident IDs. IncidentsController: draft rows as text and incident IDs; drafts hold no secret.
         assertThat(users).as("classes that put content on the clipboard").containsExactlyInAnyOrder(
                 "ErrorReporter.java", "Clipboards.java", "HistoryController.java", "IncidentsController.java");
+    }
+
+    /** Writes what a clerk can export from the history: sent incidents, the audit log and a receipt. */
+    private static void writeExports(Store store, List<SubmissionService.SentRequest> sent, Path folder)
+            throws Exception {
+        Files.createDirectories(folder);
+        HistoryService history = new HistoryService(store, IncidentTypeCatalogue.builtIn(), Clock.systemDefaultZone());
+        List<SentIncident> incidents = history.allIncidents(HistoryQuery.ALL, (done, total) -> { });
+        assertThat(incidents).as("sent incidents to export").isNotEmpty();
+        HistoryExport export = new HistoryExport(Locale.GERMANY, ZoneId.systemDefault());
+        try (OutputStream out = Files.newOutputStream(folder.resolve("verlauf.csv"))) {
+            export.writeIncidentsCsv(incidents, out);
+        }
+        try (OutputStream out = Files.newOutputStream(folder.resolve("verlauf.xlsx"))) {
+            export.writeIncidentsXlsx(incidents, out);
+        }
+        try (OutputStream out = Files.newOutputStream(folder.resolve("protokoll.csv"))) {
+            export.writeAuditCsv(history.audit(AuditLog.Filter.ALL), out);
+        }
+        long accepted = sent.stream().filter(s -> s.result().outcome() == RequestOutcome.ACCEPTED)
+                .findFirst().orElseThrow().submissionId();
+        Files.write(folder.resolve("quittung.pdf"), new ReceiptPdf(Locale.GERMANY, ZoneId.systemDefault())
+                .write(history.receipt(accepted), Instant.now()));
+        // The xlsx and PDF files are compressed, so the byte search below also gets their inflated text.
+        for (String name : List.of("verlauf.xlsx", "quittung.pdf")) {
+            Files.writeString(folder.resolve(name + ".text"), inflatedText(folder.resolve(name)),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Returns the text of an xlsx file's parts, or of a PDF's pages. */
+    private static String inflatedText(Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        if (file.toString().endsWith(".pdf")) {
+            try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+                text.append(new PDFTextStripper().getText(pdf));
+            }
+        } else {
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : Collections.list(zip.entries())) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        assertThat(text).as("text of %s", file.getFileName()).isNotEmpty();
+        return text.toString();
     }
 
     private static String describe(String secret) {
