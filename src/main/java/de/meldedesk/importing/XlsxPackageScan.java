@@ -69,7 +69,7 @@ final class XlsxPackageScan {
                 List<SourceTable.CellRange> merges = new ArrayList<>();
                 ByteArrayOutputStream kept = small ? new ByteArrayOutputStream() : null;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    total = inflate(in, total, sheet ? merges : null, kept);
+                    total = inflate(in, total, sheet ? merges : null, kept, new XmlNamespaceGuard());
                 }
                 if (sheet && !merges.isEmpty()) {
                     mergesByPart.put(name, merges);
@@ -86,10 +86,11 @@ final class XlsxPackageScan {
 
     /**
      * Reads an entry to its end, adding its size to {@code total} and failing
-     * once the limit is passed. It also collects merged ranges and keeps small parts.
+     * once the limit is passed. It also collects merged ranges, keeps small
+     * parts and passes every byte to the namespace guard.
      */
     private static long inflate(InputStream in, long total, List<SourceTable.CellRange> merges,
-            ByteArrayOutputStream kept) throws IOException, UnreadableFileException {
+            ByteArrayOutputStream kept, XmlNamespaceGuard guard) throws IOException, UnreadableFileException {
         byte[] buffer = new byte[64 * 1024];
         String carry = "";
         int n;
@@ -98,6 +99,7 @@ final class XlsxPackageScan {
             if (total > MAX_UNCOMPRESSED_BYTES) {
                 throw new UnreadableFileException("import.xlsx.tooLarge", MAX_UNCOMPRESSED_BYTES / (1024 * 1024));
             }
+            guard.feed(buffer, 0, n);
             if (kept != null && kept.size() + n <= MAX_SMALL_PART) {
                 kept.write(buffer, 0, n);
             }

@@ -50,6 +50,7 @@ class HostileFileTest {
     private static final int TIMEOUT_SECONDS = 10;
     private static final int SHORT_RUNS = 100;
     private static final int FULL_RUNS = 10_000;
+    private static final long MAX_KEPT_MB = 64;
     private static final ImportOptions OPTIONS = ImportOptions.defaults().withToday(LocalDate.of(2026, 3, 2))
             .withCareflexId("4000001");
 
@@ -107,6 +108,30 @@ class HostileFileTest {
     }
 
     @Test
+    void hugeNamespaceIsDamagedAndNotKept() throws Exception {
+        Path valid = dir.resolve("valid.xlsx");
+        HrExport.writeXlsx(valid, HrExport.rows(3, 1L));
+        List<Mutator.ZipPart> parts = Mutator.unzip(Files.readAllBytes(valid));
+        String uri = "urn:" + "n".repeat(4 * 1024 * 1024);
+        for (Mutator.ZipPart part : parts) {
+            if (part.name.startsWith("xl/worksheets/")) {
+                part.bytes = new String(part.bytes, StandardCharsets.UTF_8).replaceFirst("<worksheet ",
+                        "<worksheet xmlns:big=\"" + uri + "\" ").getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        byte[] workbook = Mutator.zip(parts);
+        long before = usedHeapAfterGc();
+
+        for (int i = 0; i < 20; i++) {
+            ImportedFile file = read(workbook, "namespace.xlsx", i);
+            assertThat(file.problems()).extracting(Problem::key).containsExactly("import.xlsx.damaged");
+        }
+
+        // Kept by the parser, 20 such URIs would take about 250 MB.
+        assertThat(usedHeapAfterGc() - before).as("heap kept after 20 reads").isLessThan(64L * 1024 * 1024);
+    }
+
+    @Test
     @Tag("reliability")
     void csvMutantsFullRun() throws Exception {
         fuzzText("csv", FULL_RUNS, 201L);
@@ -136,11 +161,12 @@ class HostileFileTest {
         assertThat(read(valid, "valid." + format, -1).rows()).as("rows of the valid %s", format).isNotEmpty();
         Mutator mutator = new Mutator(seed);
         int problems = 0;
+        long before = usedHeapAfterGc();
         for (int run = 0; run < runs; run++) {
             byte[] mutant = mutator.mutateText(valid, format.equals("json"));
             problems += read(mutant, "mutant." + format, run).problems().size();
         }
-        report(format, runs, problems);
+        report(format, runs, problems, usedHeapAfterGc() - before);
     }
 
     private void fuzzXlsx(int runs, long seed) throws Exception {
@@ -156,12 +182,13 @@ class HostileFileTest {
 
         Mutator mutator = new Mutator(seed);
         int problems = 0;
+        long before = usedHeapAfterGc();
         for (int run = 0; run < runs; run++) {
             byte[] mutant = mutator.random().nextInt(50) == 0 ? mutator.mutateBytes(bomb, 1 + run % 3)
                     : mutator.mutateXlsx(validBytes);
             problems += read(mutant, "mutant.xlsx", run).problems().size();
         }
-        report("xlsx", runs, problems);
+        report("xlsx", runs, problems, usedHeapAfterGc() - before);
     }
 
     /** Reads one file with a timeout and checks that each problem has a German and an English message. */
@@ -199,6 +226,14 @@ class HostileFileTest {
             return result;
         }
         return fail("mutant %d gave neither rows nor a problem", run);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        Thread.sleep(100);
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private Path keep(byte[] content, String name, int run) throws Exception {
@@ -243,9 +278,16 @@ class HostileFileTest {
         ReliabilityFigures.record("fuzz-responses-" + runs, figures);
     }
 
-    private void report(String format, int runs, int problems) {
+    /**
+     * Checks that a run left no more than {@value #MAX_KEPT_MB} MB more on the
+     * heap than before it, so memory does not pile up from file to file, and reports the figures.
+     */
+    private void report(String format, int runs, int problems, long keptBytes) {
+        assertThat(keptBytes).as("heap kept after %d %s mutants", runs, format)
+                .isLessThan(MAX_KEPT_MB * 1024 * 1024);
         String figures = runs + " " + format + " mutants, " + problems + " problems reported, uncaught exceptions 0,"
-                + " slowest read " + slowestMillis + " ms";
+                + " slowest read " + slowestMillis + " ms, heap kept after the run "
+                + Math.max(0, keptBytes / (1024 * 1024)) + " MB";
         System.out.println("[reliability] fuzz " + format + ": " + figures);
         ReliabilityFigures.record("fuzz-" + format + "-" + runs, figures);
     }
