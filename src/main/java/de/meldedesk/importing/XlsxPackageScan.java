@@ -56,6 +56,7 @@ final class XlsxPackageScan {
         Map<String, byte[]> smallParts = new HashMap<>();
         long total = 0;
         int entries = 0;
+        XlsxXmlGuard guard = new XlsxXmlGuard();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
@@ -69,7 +70,8 @@ final class XlsxPackageScan {
                 List<SourceTable.CellRange> merges = new ArrayList<>();
                 ByteArrayOutputStream kept = small ? new ByteArrayOutputStream() : null;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    total = inflate(in, total, sheet ? merges : null, kept, new XmlNamespaceGuard());
+                    guard.startPart();
+                    total = inflate(in, total, sheet ? merges : null, kept, guard);
                 }
                 if (sheet && !merges.isEmpty()) {
                     mergesByPart.put(name, merges);
@@ -87,10 +89,10 @@ final class XlsxPackageScan {
     /**
      * Reads an entry to its end, adding its size to {@code total} and failing
      * once the limit is passed. It also collects merged ranges, keeps small
-     * parts and passes every byte to the namespace guard.
+     * parts and passes every byte to the guard against names the XML parser would keep.
      */
     private static long inflate(InputStream in, long total, List<SourceTable.CellRange> merges,
-            ByteArrayOutputStream kept, XmlNamespaceGuard guard) throws IOException, UnreadableFileException {
+            ByteArrayOutputStream kept, XlsxXmlGuard guard) throws IOException, UnreadableFileException {
         byte[] buffer = new byte[64 * 1024];
         String carry = "";
         int n;
