@@ -11,6 +11,8 @@ import de.meldedesk.persistence.SettingsStore;
 import de.meldedesk.persistence.StoreOpenException;
 import de.meldedesk.ui.main.WindowPlacement;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -96,6 +98,32 @@ public class MeldedeskApp extends Application {
         }));
         stage.show();
         SubmitFlow.install(context, stage);
+        showStartNotice(stage);
+    }
+
+    /**
+     * Tells the clerk what the store cleaned up after the last run ended
+     * abruptly: drafts of an import that did not complete, and incidents whose
+     * sending was cut off. Both show in the lists, but not why.
+     */
+    private void showStartNotice(Stage owner) {
+        List<String> notes = new ArrayList<>();
+        if (context.store().discardedAtStart() > 0) {
+            notes.add(Messages.format(locale, "start.importDiscarded", context.store().discardedAtStart()));
+        }
+        if (context.store().interruptedAtStart() > 0) {
+            notes.add(Messages.format(locale, "start.sendInterrupted", context.store().interruptedAtStart()));
+        }
+        if (notes.isEmpty()) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.initOwner(owner);
+        alert.setTitle(Messages.format(locale, "app.name"));
+        alert.setHeaderText(Messages.format(locale, "start.header"));
+        alert.setContentText(String.join("\n\n", notes));
+        alert.getDialogPane().setMinWidth(520);
+        alert.show();
     }
 
     /** Stores the window placement for the next start; a failure only costs the placement. */
