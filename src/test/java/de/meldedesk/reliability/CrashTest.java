@@ -3,6 +3,15 @@ package de.meldedesk.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.meldedesk.app.AppPaths;
+import de.meldedesk.app.Launcher;
+import de.meldedesk.importing.ImportEngine;
+import de.meldedesk.importing.ImportOptions;
+import de.meldedesk.importing.ImportedFile;
+import de.meldedesk.persistence.StorePaths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import de.meldedesk.bench.HrExport;
 import de.meldedesk.domain.Company;
 import de.meldedesk.domain.Draft;
@@ -58,6 +67,17 @@ class CrashTest {
     @Tag("reliability")
     void killedImportFullRun() throws Exception {
         killImports(10_000, 10, 20260302L);
+    }
+
+    @Test
+    void killedImportCommandShortRun() throws Exception {
+        killImportCommands(500, 3, 11L);
+    }
+
+    @Test
+    @Tag("reliability")
+    void killedImportCommandFullRun() throws Exception {
+        killImportCommands(10_000, 10, 20261204L);
     }
 
     @Test
@@ -127,6 +147,105 @@ class CrashTest {
                 + " left 0";
         System.out.println("[reliability] import crashes: " + figures);
         ReliabilityFigures.record("crash-import-" + rows, figures);
+    }
+
+    /**
+     * Runs the shipped command {@code meldedesk import} on a new file per run
+     * and kills it at a random moment. The first run is not killed and
+     * measures the time of one. After each kill every file has none of its
+     * drafts or all of them, and every file imported before is whole.
+     */
+    private void killImportCommands(int rows, int kills, long seed) throws Exception {
+        Path storeDir = dataDir.resolve("command-data");
+        try (Store store = Store.open(new AppPaths(storeDir).storePaths())) {
+            store.companies().create(ImportCrashChild.CAREFLEX_ID, "Kommando Chemie GmbH", true, null);
+        }
+        Random random = new Random(seed);
+        Map<String, Integer> whole = new HashMap<>();
+        long commandMillis = 0;
+        int finished = 0;
+        int cutOff = 0;
+        for (int run = 0; run <= kills; run++) {
+            Path csv = dataDir.resolve("export-" + run + ".csv");
+            HrExport.writeCsv(csv, HrExport.rows(rows, seed + run));
+            int expected = storableRows(csv);
+            long start = System.nanoTime();
+            ChildJvm child = ChildJvm.start(Launcher.class, dataDir.resolve("command-" + run + ".log"),
+                    "--data-dir", storeDir.toString(), "--lang", "en", "import", csv.toString(),
+                    "--company", ImportCrashChild.CAREFLEX_ID);
+            boolean ended;
+            if (run == 0) {
+                ended = child.waitFor(180_000);
+                assertThat(ended).as("first import command ended").isTrue();
+                commandMillis = Math.max(500, (System.nanoTime() - start) / 1_000_000);
+            } else {
+                ended = child.waitFor(random.nextInt((int) (commandMillis * 3 / 2)));
+                if (!ended) {
+                    child.kill();
+                }
+            }
+            Integer reported = reportedCount(child.drainLines(), csv.getFileName().toString());
+            if (run == 0) {
+                assertThat(reported).as("drafts the first command reported").isEqualTo(expected);
+            }
+
+            Map<String, Integer> stored = draftsByFile(storeDir);
+            int found = stored.getOrDefault(csv.getFileName().toString(), 0);
+            if (reported != null) {
+                assertThat(found).as("drafts of %s, reported stored", csv.getFileName()).isEqualTo(reported);
+                finished += run == 0 ? 0 : 1;
+            } else {
+                assertThat(found).as("drafts of %s after a kill", csv.getFileName()).isIn(0, expected);
+                cutOff += found == 0 ? 1 : 0;
+            }
+            if (found > 0) {
+                whole.put(csv.getFileName().toString(), found);
+            }
+            for (Map.Entry<String, Integer> file : whole.entrySet()) {
+                assertThat(stored.getOrDefault(file.getKey(), 0)).as("drafts of %s after run %d", file.getKey(), run)
+                        .isEqualTo(file.getValue());
+            }
+        }
+        String figures = kills + " runs of meldedesk import with a SIGKILL at a random moment, after one run of "
+                + commandMillis + " ms without (" + rows + " rows per file): " + finished + " had finished, "
+                + cutOff + " were cut off and stored nothing, " + (kills - finished - cutOff)
+                + " were killed after storing the whole file; files found whole " + whole.size()
+                + ", partly stored 0";
+        System.out.println("[reliability] import command crashes: " + figures);
+        ReliabilityFigures.record("crash-import-command-" + rows, figures);
+    }
+
+    /** Returns how many rows of the file {@code meldedesk import} stores: those without errors or a twin. */
+    private static int storableRows(Path csv) {
+        ImportedFile file = new ImportEngine().read(csv, ImportOptions.defaults()
+                .withCareflexId(ImportCrashChild.CAREFLEX_ID));
+        return (int) file.rows().stream().filter(row -> !row.hasErrors() && row.duplicateOf() == null).count();
+    }
+
+    /** Returns the draft count from the command's line "{@code <file>: <n> drafts stored…}", or null. */
+    private static Integer reportedCount(List<String> lines, String fileName) {
+        for (String line : lines) {
+            if (line.startsWith(fileName + ": ") && line.contains(" drafts stored")) {
+                return Integer.parseInt(line.substring(fileName.length() + 2, line.indexOf(' ', fileName.length() + 2)));
+            }
+        }
+        return null;
+    }
+
+    /** Opens the store, which removes cut-off imports, then counts the drafts of each source file. */
+    private static Map<String, Integer> draftsByFile(Path storeDir) throws Exception {
+        StorePaths paths = new AppPaths(storeDir).storePaths();
+        Store.open(paths).close();
+        Map<String, Integer> counts = new HashMap<>();
+        String url = "jdbc:h2:file:" + paths.databaseDir().resolve(StorePaths.DATABASE_NAME);
+        try (Connection c = DriverManager.getConnection(url, "meldedesk", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT source_file, COUNT(*) FROM incidents GROUP BY source_file")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
     }
 
     private void killSubmissions(int incidents, int kills, long seed) throws Exception {
