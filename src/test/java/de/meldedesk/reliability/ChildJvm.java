@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +28,12 @@ final class ChildJvm {
     }
 
     static ChildJvm start(Class<?> mainClass, Path errorLog, String... args) throws IOException {
+        return start(mainClass, errorLog, Map.of(), args);
+    }
+
+    /** Like {@link #start(Class, Path, String...)}, with extra environment variables for the child. */
+    static ChildJvm start(Class<?> mainClass, Path errorLog, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -36,6 +43,7 @@ final class ChildJvm {
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
         builder.redirectError(errorLog.toFile());
         return new ChildJvm(builder.start());
     }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.meldedesk.app.AppPaths;
 import de.meldedesk.app.Launcher;
+import de.meldedesk.cli.Cli;
+import de.meldedesk.sandbox.SandboxEndpoint;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import de.meldedesk.importing.ImportEngine;
 import de.meldedesk.importing.ImportOptions;
 import de.meldedesk.importing.ImportedFile;
@@ -78,6 +84,17 @@ class CrashTest {
     @Tag("reliability")
     void killedImportCommandFullRun() throws Exception {
         killImportCommands(10_000, 10, 20261204L);
+    }
+
+    @Test
+    void killedSubmitCommandShortRun() throws Exception {
+        killSubmitCommands(1_000, 3, 13L);
+    }
+
+    @Test
+    @Tag("reliability")
+    void killedSubmitCommandFullRun() throws Exception {
+        killSubmitCommands(6_000, 10, 20261205L);
     }
 
     @Test
@@ -287,6 +304,60 @@ class CrashTest {
             System.out.println("[reliability] submission crashes: " + figures);
             ReliabilityFigures.record("crash-submission-" + incidents, figures);
         }
+    }
+
+    /**
+     * Runs the shipped command {@code meldedesk submit} against the sandbox
+     * and kills it soon after a request has reached the sandbox. The checks
+     * after each kill are those of {@link #killSubmissions}, without the
+     * child's own reports, because the command prints its results only at the end.
+     */
+    private void killSubmitCommands(int incidents, int kills, long seed) throws Exception {
+        Path storeDir = dataDir.resolve("submit-command-data");
+        List<Long> ids = prepareReadyIncidents(storeDir, incidents);
+        Random random = new Random(seed);
+        Map<String, String> env = Map.of("MELDEDESK_SERVICE_USER", "crash-user",
+                "MELDEDESK_SERVICE_SECRET", "crash-secret", "MELDEDESK_API_TOKEN", "crash-api-token");
+        SandboxConfig config = SandboxConfig.builder().serviceUser("crash-user", "crash-secret")
+                .latency(Duration.ofMillis(300)).seed(seed).build();
+        int unknown = 0;
+        int finished = 0;
+        try (SandboxServer sandbox = SandboxServer.start(config)) {
+            StorePaths paths = new AppPaths(storeDir).storePaths();
+            assertThat(cli(paths, "connection", "set", "crash", "--token-url", sandbox.tokenUrl().toString(),
+                    "--incident-url", sandbox.incidentNewUrl().toString(),
+                    "--none-url", sandbox.incidentNoneUrl().toString())).as("connection set").isZero();
+            assertThat(cli(paths, "connection", "use", "crash")).as("connection use").isZero();
+            for (int kill = 0; kill < kills; kill++) {
+                int requestsBefore = sandbox.journal().requestCount(SandboxEndpoint.INCIDENT_NEW);
+                ChildJvm child = ChildJvm.start(Launcher.class, dataDir.resolve("submit-command-" + kill + ".log"),
+                        env, "--data-dir", storeDir.toString(), "--lang", "en", "submit");
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (sandbox.journal().requestCount(SandboxEndpoint.INCIDENT_NEW) == requestsBefore
+                        && child.isAlive() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(sandbox.journal().requestCount(SandboxEndpoint.INCIDENT_NEW))
+                        .as("requests of submit command %d", kill).isGreaterThan(requestsBefore);
+                if (child.waitFor(random.nextInt(1200))) {
+                    finished++;
+                } else {
+                    child.kill();
+                }
+                unknown = checkAfterSubmissionKill(storeDir, sandbox, ids, Map.of(), kill);
+            }
+            int journalRows = sandbox.journal().reports().stream().mapToInt(r -> r.rows().size()).sum();
+            String figures = kills + " runs of meldedesk submit with a SIGKILL during sending, " + incidents
+                    + " incidents, " + finished + " runs had finished, " + journalRows + " rows in the journal, "
+                    + unknown + " interrupted and shown as UNKNOWN, received twice 0, resent without a decision 0";
+            System.out.println("[reliability] submit command crashes: " + figures);
+            ReliabilityFigures.record("crash-submit-command-" + incidents, figures);
+        }
+    }
+
+    private static int cli(StorePaths paths, String... args) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        return Cli.run(List.of(args), paths, Locale.ENGLISH, quiet, quiet, Map.of());
     }
 
     private List<Long> prepareReadyIncidents(Path storeDir, int count) throws Exception {
