@@ -9,14 +9,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 
 /** Appends the figures of a run to {@code target/reliability-figures.txt}, for docs/reliability.md. */
-final class ReliabilityFigures {
+public final class ReliabilityFigures {
 
     private static final Path FILE = Path.of("target", "reliability-figures.txt");
 
     private ReliabilityFigures() {
     }
 
-    static synchronized void record(String test, String figures) {
+    public static synchronized void record(String test, String figures) {
         try {
             Files.createDirectories(FILE.getParent());
             Files.writeString(FILE, LocalDateTime.now().withNano(0) + " " + test + ": " + figures + "\n",
