@@ -54,15 +54,7 @@ class CrashSafetyTest {
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("child %d ended", kill).isTrue();
             reader.join(5000);
 
-            try (Store store = TestStores.open(dataDir)) {
-                Set<Long> missing = new TreeSet<>();
-                for (long id : committed) {
-                    if (store.incidents().findById(id).isEmpty()) {
-                        missing.add(id);
-                    }
-                }
-                assertThat(missing).as("committed drafts missing after kill %d", kill).isEmpty();
-            }
+            assertNoneMissing(committed, kill);
         }
         assertThat(committed).hasSizeGreaterThan(KILLS);
     }
@@ -106,15 +98,7 @@ class CrashSafetyTest {
             reader.join(5000);
             compacted += Files.size(paths.databaseFile()) < before / 2 ? 1 : 0;
 
-            try (Store store = TestStores.open(dataDir)) {
-                Set<Long> missing = new TreeSet<>();
-                for (long id : committed) {
-                    if (store.incidents().findById(id).isEmpty()) {
-                        missing.add(id);
-                    }
-                }
-                assertThat(missing).as("committed drafts missing after kill %d", kill).isEmpty();
-            }
+            assertNoneMissing(committed, kill);
         }
         assertThat(committed).hasSize(1000 * (kills + 1));
         assertThat(compacted).as("closes that compacted the file").isPositive();
@@ -122,6 +106,19 @@ class CrashSafetyTest {
                 + " after the compaction had finished, " + committed.size() + " committed drafts, missing 0";
         System.out.println("[reliability] kills while compacting: " + figures);
         ReliabilityFigures.record("crash-compact-" + kills, figures);
+    }
+
+    /** Opens the store and checks that every committed draft is in it. */
+    private void assertNoneMissing(Set<Long> committed, int kill) throws StoreOpenException {
+        try (Store store = TestStores.open(dataDir)) {
+            Set<Long> missing = new TreeSet<>();
+            for (long id : committed) {
+                if (store.incidents().findById(id).isEmpty()) {
+                    missing.add(id);
+                }
+            }
+            assertThat(missing).as("committed drafts missing after kill %d", kill).isEmpty();
+        }
     }
 
     private Process start(int kill) throws IOException {
