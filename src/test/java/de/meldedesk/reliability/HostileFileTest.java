@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Feeds seeded mutants of valid CSV, XLSX and JSON files to the import engine,
  * and mutants of a valid response to the wire reader. The engine must return
- * within {@value #TIMEOUT_SECONDS} s without throwing, under the 1 GB test heap,
+ * within {@value #TIMEOUT_SECONDS} s without throwing, under the 1 GiB test heap,
  * and explain each problem in German and in English; the wire reader may only
  * throw its two documented exceptions.
  */
