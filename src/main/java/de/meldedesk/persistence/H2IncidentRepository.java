@@ -156,37 +156,37 @@ public final class H2IncidentRepository implements IncidentRepository {
 
     @Override
     public int discardImport(long batch) {
-        return database.transaction(c -> {
-            int drafts;
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM incidents WHERE import_batch = ?"
-                    + " AND import_batch IN (SELECT id FROM import_batches WHERE completed_at IS NULL)")) {
-                s.setLong(1, batch);
-                drafts = s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM import_batches WHERE id = ? AND completed_at IS NULL")) {
-                s.setLong(1, batch);
-                s.executeUpdate();
-            }
-            return drafts;
-        });
+        String open = "import_batch = " + batch
+                + " AND import_batch IN (SELECT id FROM import_batches WHERE completed_at IS NULL)";
+        return discard(open, "id = " + batch + " AND completed_at IS NULL");
     }
 
     @Override
     public int discardIncompleteImports() {
         // Also drafts whose batch row is missing. No import runs while the store opens, so every open batch is cut off.
-        int discarded = database.transaction(c -> {
-            try (Statement s = c.createStatement()) {
-                int drafts = s.executeUpdate("DELETE FROM incidents WHERE import_batch IS NOT NULL AND import_batch"
-                        + " NOT IN (SELECT id FROM import_batches WHERE completed_at IS NOT NULL)");
-                s.executeUpdate("DELETE FROM import_batches WHERE completed_at IS NULL");
-                return drafts;
-            }
-        });
+        int discarded = discard("import_batch IS NOT NULL AND import_batch"
+                + " NOT IN (SELECT id FROM import_batches WHERE completed_at IS NOT NULL)", "completed_at IS NULL");
         if (discarded > 0) {
             LOG.warn("{} drafts of an import that did not complete were removed", discarded);
         }
         return discarded;
+    }
+
+    /**
+     * Deletes the incidents matching {@code incidents} and the batches matching
+     * {@code batches}, both conditions built in this class. An incident that
+     * was sent in the short time before its import failed stays, without its batch.
+     */
+    private int discard(String incidents, String batches) {
+        return database.transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                int drafts = s.executeUpdate("DELETE FROM incidents WHERE " + incidents
+                        + " AND status NOT IN " + SENT_STATUSES);
+                s.executeUpdate("UPDATE incidents SET import_batch = NULL WHERE " + incidents);
+                s.executeUpdate("DELETE FROM import_batches WHERE " + batches);
+                return drafts;
+            }
+        });
     }
 
     @Override

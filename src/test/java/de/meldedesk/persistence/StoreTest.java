@@ -148,6 +148,28 @@ class StoreTest {
     }
 
     @Test
+    void sentDraftOfCutOffImportStays() throws Exception {
+        long sent;
+        long draft;
+        try (Store store = TestStores.open(dataDir)) {
+            long company = store.companies().create("09ce3580d84bf087", "Muster GmbH", true, null).id();
+            long open = store.incidents().beginImport("februar.csv");
+            List<Long> ids = store.incidents().insertImportedDrafts(List.of(
+                    TestStores.draft(company, "49239697104", LocalDate.of(2026, 2, 1)),
+                    TestStores.draft(company, "49239697105", LocalDate.of(2026, 2, 1))), open);
+            sent = ids.get(0);
+            draft = ids.get(1);
+            long submission = store.submissions().create(company, "Sandbox", "{}", 1);
+            store.incidents().markSending(List.of(sent), submission);
+        }
+        try (Store store = TestStores.open(dataDir)) {
+            assertThat(store.discardedAtStart()).isEqualTo(1);
+            assertThat(store.incidents().findById(draft)).isEmpty();
+            assertThat(store.incidents().findById(sent).orElseThrow().status()).isEqualTo(IncidentStatus.UNKNOWN);
+        }
+    }
+
+    @Test
     void discardingOneImportLeavesTheOthers() throws Exception {
         try (Store store = TestStores.open(dataDir)) {
             long company = store.companies().create("09ce3580d84bf087", "Muster GmbH", true, null).id();
