@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileFileTest {
 
-    private static final int TIMEOUT_SECONDS = 10;
+    private static final int TIMEOUT_SECONDS = 5;
     private static final int SHORT_RUNS = 100;
     private static final int FULL_RUNS = 10_000;
     private static final long MAX_KEPT_MB = 64;
