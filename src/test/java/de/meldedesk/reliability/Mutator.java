@@ -231,19 +231,33 @@ final class Mutator {
     /**
      * Returns the workbook with its first worksheet replaced by {@code megabytes}
      * of blanks inside a valid start tag, which deflate shrinks about a thousandfold.
+     * The blanks are written in pieces, so the test itself never holds them.
      */
     static byte[] zipBomb(byte[] validXlsx, int megabytes) {
         List<ZipPart> parts = unzip(validXlsx);
-        for (ZipPart part : parts) {
-            if (part.name.startsWith("xl/worksheets/")) {
-                byte[] bomb = new byte[megabytes * 1024 * 1024];
-                Arrays.fill(bomb, (byte) ' ');
-                byte[] head = "<?xml version=\"1.0\"?><worksheet ".getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(head, 0, bomb, 0, head.length);
-                part.bytes = bomb;
-                break;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        boolean bombed = false;
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipPart part : parts) {
+                out.putNextEntry(new ZipEntry(part.name));
+                if (!bombed && part.name.startsWith("xl/worksheets/")) {
+                    bombed = true;
+                    byte[] head = "<?xml version=\"1.0\"?><worksheet ".getBytes(StandardCharsets.UTF_8);
+                    byte[] blanks = new byte[1024 * 1024];
+                    Arrays.fill(blanks, (byte) ' ');
+                    out.write(head);
+                    out.write(blanks, 0, blanks.length - head.length);
+                    for (int i = 1; i < megabytes; i++) {
+                        out.write(blanks);
+                    }
+                } else {
+                    out.write(part.bytes);
+                }
+                out.closeEntry();
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return zip(parts);
+        return bytes.toByteArray();
     }
 }
