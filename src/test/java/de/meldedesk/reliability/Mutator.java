@@ -231,7 +231,7 @@ final class Mutator {
     /**
      * Returns the workbook with its first worksheet replaced by {@code megabytes}
      * of blanks inside a valid start tag, which deflate shrinks about a thousandfold.
-     * The blanks are written in pieces, so the test itself never holds them.
+     * The blanks are written in pieces, so the test never keeps all of them in memory.
      */
     static byte[] zipBomb(byte[] validXlsx, int megabytes) {
         List<ZipPart> parts = unzip(validXlsx);
