@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -29,11 +30,13 @@ final class Database implements AutoCloseable {
      * compacts it. DB_CLOSE_ON_EXIT=FALSE leaves closing to
      * {@link Store#close()} instead of a shutdown hook that races with it. No
      * AUTO_SERVER: one process only.
-     * With these settings one SIGKILL in the middle of a 10,000-row insert
-     * brought part of that uncommitted transaction back. Imports therefore
-     * mark their drafts with a batch that only counts once completed (see
-     * {@link IncidentRepository#beginImport}). Smaller transactions were not
-     * seen to be affected.
+     * With these settings alone, a SIGKILL in the middle of a 10,000-row
+     * insert brought part of that uncommitted transaction back, and a later
+     * delete of those rows never finished. Hence one writer at a time, at most
+     * {@link #MAX_ROWS_PER_TRANSACTION} rows per transaction for bulk work, and
+     * import batches that only count once complete (see
+     * {@link IncidentRepository#beginImport}).
+     * NOTE: a file left in that state by an older version is not repaired.
      */
     static final String SETTINGS = ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
@@ -42,7 +45,14 @@ final class Database implements AutoCloseable {
     /** Files up to this size are not compacted on close: the time is not worth a few megabytes. */
     static final long COMPACT_ABOVE_BYTES = 8L * 1024 * 1024;
 
+    /**
+     * Most rows one writing transaction should change. Larger ones made H2
+     * store pages before the commit, with the risk described at {@link #transaction}.
+     */
+    static final int MAX_ROWS_PER_TRANSACTION = 250;
+
     private final JdbcConnectionPool pool;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
 
     private Database(JdbcConnectionPool pool) {
         this.pool = pool;
@@ -58,9 +68,22 @@ final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** Runs {@code work} in one transaction, writes the commit through to the file and returns its result. */
+    /**
+     * Runs {@code work} in one transaction, writes the commit through to the
+     * file and returns its result. Writing transactions run one at a time.
+     * H2 stores its maps one by one, so a store that happens while another
+     * transaction is open can save that transaction's rows without their undo
+     * log; after a SIGKILL such rows came back as half an import, and later
+     * writes to them never finished. With one writer at a time, every store
+     * made by the checkpoint after a commit holds committed rows only.
+     */
     <T> T transaction(SqlWork<T> work) {
-        return run(work, true);
+        writeLock.lock();
+        try {
+            return run(work, true);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** Runs {@code work}, which only reads, in one transaction and returns its result. */

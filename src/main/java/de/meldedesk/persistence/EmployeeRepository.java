@@ -34,7 +34,7 @@ public interface EmployeeRepository {
     record Merge(String employeeId, Employee employee, String source) {
     }
 
-    /** Merges many employees of one company in one transaction, as {@link #merge} does for one. */
+    /** Merges many employees of one company, as {@link #merge} does for one, a few hundred per transaction. */
     List<UpsertResult> mergeAll(long companyId, List<Merge> merges);
 
     Optional<StoredEmployee> find(long companyId, String employeeId);

@@ -45,13 +45,18 @@ public final class H2EmployeeRepository implements EmployeeRepository {
     @Override
     public List<UpsertResult> mergeAll(long companyId, List<Merge> merges) {
         Instant now = clock.instant();
-        return database.transaction(c -> {
-            List<UpsertResult> results = new ArrayList<>(merges.size());
-            for (Merge merge : merges) {
-                results.add(storeIn(c, companyId, merge.employeeId(), merge.employee(), merge.source(), true, now));
-            }
-            return results;
-        });
+        List<UpsertResult> results = new ArrayList<>(merges.size());
+        for (int from = 0; from < merges.size(); from += Database.MAX_ROWS_PER_TRANSACTION) {
+            List<Merge> part = merges.subList(from, Math.min(merges.size(), from + Database.MAX_ROWS_PER_TRANSACTION));
+            results.addAll(database.transaction(c -> {
+                List<UpsertResult> done = new ArrayList<>(part.size());
+                for (Merge merge : part) {
+                    done.add(storeIn(c, companyId, merge.employeeId(), merge.employee(), merge.source(), true, now));
+                }
+                return done;
+            }));
+        }
+        return results;
     }
 
     private UpsertResult store(long companyId, String employeeId, Employee employee, String source, boolean keepUnset) {

@@ -74,7 +74,13 @@ public final class H2IncidentRepository implements IncidentRepository {
 
     @Override
     public List<Long> insertImportedDrafts(List<Draft> drafts, long batch) {
-        return insert(drafts, batch);
+        // Small transactions, because the batch already makes the import whole or nothing.
+        List<Long> ids = new ArrayList<>(drafts.size());
+        for (int from = 0; from < drafts.size(); from += Database.MAX_ROWS_PER_TRANSACTION) {
+            ids.addAll(insert(drafts.subList(from, Math.min(drafts.size(), from + Database.MAX_ROWS_PER_TRANSACTION)),
+                    batch));
+        }
+        return ids;
     }
 
     private List<Long> insert(List<Draft> drafts, Long batch) {
@@ -178,15 +184,26 @@ public final class H2IncidentRepository implements IncidentRepository {
      * was sent in the short time before its import failed stays, without its batch.
      */
     private int discard(String incidents, String batches) {
-        return database.transaction(c -> {
+        int drafts = 0;
+        int deleted;
+        do {
+            // A few hundred rows per transaction, like the import that stored them.
+            deleted = database.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("DELETE FROM incidents WHERE " + incidents + " AND status NOT IN "
+                            + SENT_STATUSES + " FETCH FIRST " + Database.MAX_ROWS_PER_TRANSACTION + " ROWS ONLY");
+                }
+            });
+            drafts += deleted;
+        } while (deleted > 0);
+        database.transaction(c -> {
             try (Statement s = c.createStatement()) {
-                int drafts = s.executeUpdate("DELETE FROM incidents WHERE " + incidents
-                        + " AND status NOT IN " + SENT_STATUSES);
                 s.executeUpdate("UPDATE incidents SET import_batch = NULL WHERE " + incidents);
                 s.executeUpdate("DELETE FROM import_batches WHERE " + batches);
-                return drafts;
+                return null;
             }
         });
+        return drafts;
     }
 
     @Override

@@ -35,7 +35,7 @@ public interface IncidentRepository {
      */
     long beginImport(String sourceName);
 
-    /** Inserts the drafts of one import like {@link #insertDrafts}, tagged with the batch. */
+    /** Inserts the drafts of one import tagged with the batch, a few hundred per transaction; returns their ids. */
     List<Long> insertImportedDrafts(List<Draft> drafts, long batch);
 
     /** Marks the import as complete, which keeps its drafts from then on. */

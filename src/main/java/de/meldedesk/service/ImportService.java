@@ -102,8 +102,8 @@ public final class ImportService {
     }
 
     /**
-     * Stores the rows as drafts in one transaction, kept only once the
-     * employees are merged too, so a crash leaves the whole import or none of it.
+     * Stores the rows as drafts, kept only once all of them and the employees
+     * are stored, so a crash leaves the whole import or none of it.
      *
      * @param includeRowsWithErrors also store rows with errors, as drafts that are not ready
      * @param skipDuplicates leave out rows that {@link #findDuplicates} reports
@@ -178,7 +178,7 @@ public final class ImportService {
 
     /** Creates or updates the employees of the stored rows; returns how many were created and changed. */
     private int[] mergeEmployees(ImportedFile file, List<ImportedRow> storedRows, List<Draft> drafts) {
-        // One transaction per company, because each writing transaction ends with a sync to disk.
+        // Grouped per company, so the repository can write a few hundred in each transaction.
         Map<Long, List<EmployeeRepository.Merge>> merges = new LinkedHashMap<>();
         for (int i = 0; i < storedRows.size(); i++) {
             ImportedRow row = storedRows.get(i);
