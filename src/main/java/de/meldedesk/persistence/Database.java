@@ -46,7 +46,7 @@ final class Database implements AutoCloseable {
     static final long COMPACT_ABOVE_BYTES = 8L * 1024 * 1024;
 
     /**
-     * Most rows one writing transaction should change. Larger ones made H2
+     * Maximum rows one bulk writing transaction changes. Larger ones made H2
      * store pages before the commit, with the risk described at {@link #transaction}.
      */
     static final int MAX_ROWS_PER_TRANSACTION = 250;
@@ -71,11 +71,11 @@ final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction, writes the commit through to the
      * file and returns its result. Writing transactions run one at a time.
-     * H2 stores its maps one by one, so a store that happens while another
-     * transaction is open can save that transaction's rows without their undo
-     * log; after a SIGKILL such rows came back as half an import, and later
-     * writes to them never finished. With one writer at a time, every store
-     * made by the checkpoint after a commit holds committed rows only.
+     * H2 stores its maps one by one. A store that happens while another
+     * transaction is open can therefore save that transaction's rows without
+     * their undo log. After a SIGKILL such rows came back as half an import,
+     * and later writes to them never finished. With one writer at a time, the
+     * checkpoint after each commit stores committed rows only.
      */
     <T> T transaction(SqlWork<T> work) {
         writeLock.lock();
