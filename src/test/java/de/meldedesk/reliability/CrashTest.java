@@ -227,7 +227,7 @@ class CrashTest {
         }
         String figures = kills + " runs of meldedesk import with a SIGKILL at a random moment, after one run of "
                 + commandMillis + " ms without (" + rows + " rows per file): " + finished + " had finished, "
-                + cutOff + " were cut off and stored nothing, " + (kills - finished - cutOff)
+                + cutOff + " were cut off and left no draft, " + (kills - finished - cutOff)
                 + " were killed after storing the whole file; files found whole " + whole.size()
                 + ", partly stored 0";
         System.out.println("[reliability] import command crashes: " + figures);
