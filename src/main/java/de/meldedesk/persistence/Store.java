@@ -52,7 +52,7 @@ public final class Store implements AutoCloseable {
         this.audit = new H2AuditLog(database, clock);
         this.discardedAtStart = incidents.discardIncompleteImports();
         if (discardedAtStart > 0) {
-            audit.append("import.discarded", "incidents", null,
+            audit.append("file.importDiscarded", "incidents", null,
                     discardedAtStart + " drafts of an import that did not complete were removed");
         }
         this.interruptedAtStart = incidents.markInterruptedAsUnknown();

@@ -140,7 +140,7 @@ class StoreTest {
                 assertThat(store.incidents().findById(id)).as("draft %d of the cut-off import", id).isEmpty();
             }
             assertThat(store.audit().list(AuditLog.Filter.ALL)).extracting(de.meldedesk.domain.AuditEntry::action)
-                    .contains("import.discarded");
+                    .contains("file.importDiscarded");
         }
         try (Store store = TestStores.open(dataDir)) {
             assertThat(store.discardedAtStart()).isZero();
