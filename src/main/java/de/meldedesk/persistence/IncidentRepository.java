@@ -41,12 +41,16 @@ public interface IncidentRepository {
     /** Marks the import as complete, which keeps its drafts from then on. */
     void completeImport(long batch);
 
-    /** Deletes the drafts of a batch that did not complete, and the batch; returns how many drafts went. */
+    /**
+     * Deletes the unsent drafts of a batch that did not complete, and the
+     * batch; returns how many drafts were deleted. Sent ones stay, without the batch.
+     */
     int discardImport(long batch);
 
     /**
-     * Deletes the drafts of every import that was begun and never completed,
-     * and their batches; returns how many drafts went. Called at every start.
+     * Deletes the unsent drafts of every import that was begun and never
+     * completed, and their batches; returns how many drafts were deleted.
+     * Called at every start.
      */
     int discardIncompleteImports();
 
